@@ -1,0 +1,128 @@
+// Numbered, append-only migrations. Each runs in one transaction together with the bump of
+// PRAGMA user_version, so a crash leaves the workspace at the previous version, never between.
+// Never edit a migration that has shipped: add the next number.
+export type Migration = { version: number; name: string; sql: string };
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'foundation',
+    sql: `
+      CREATE TABLE tenants (
+        id INTEGER PRIMARY KEY,
+        domain TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE assets (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        media_type TEXT NOT NULL,
+        data BLOB NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX assets_tenant ON assets(tenant_id);
+
+      CREATE TABLE branding (
+        tenant_id INTEGER PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+        primary_color TEXT NOT NULL,
+        accent_color TEXT NOT NULL,
+        background_color TEXT NOT NULL,
+        text_color TEXT NOT NULL,
+        hero_title TEXT NOT NULL,
+        hero_text TEXT NOT NULL,
+        footer_text TEXT NOT NULL,
+        theme TEXT NOT NULL CHECK (theme IN ('light', 'dark')),
+        font_family TEXT NOT NULL,
+        custom_css TEXT NOT NULL DEFAULT '',
+        logo_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+        favicon_asset_id INTEGER REFERENCES assets(id) ON DELETE SET NULL
+      );
+
+      CREATE TABLE apis (
+        id TEXT PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        version TEXT NOT NULL,
+        context TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        backend_production TEXT,
+        backend_sandbox TEXT,
+        lifecycle TEXT NOT NULL CHECK (lifecycle IN
+          ('created','prototyped','published','blocked','deprecated','retired')),
+        visibility TEXT NOT NULL CHECK (visibility IN ('public','restricted','private')),
+        tags_json TEXT NOT NULL DEFAULT '[]',
+        openapi_version TEXT NOT NULL,
+        definition_format TEXT NOT NULL CHECK (definition_format IN ('json','yaml')),
+        definition_text TEXT NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (tenant_id, context, version)
+      );
+      CREATE INDEX apis_tenant ON apis(tenant_id);
+
+      CREATE TABLE operations (
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        operation_id TEXT,
+        summary TEXT NOT NULL DEFAULT '',
+        tags_json TEXT NOT NULL DEFAULT '[]',
+        deprecated INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (api_id, ordinal)
+      );
+
+      CREATE TABLE tiers (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        rate_limit INTEGER,
+        rate_unit TEXT NOT NULL CHECK (rate_unit IN ('second','minute','hour','day')),
+        quota INTEGER,
+        description TEXT NOT NULL DEFAULT '',
+        UNIQUE (tenant_id, name)
+      );
+
+      CREATE TABLE api_tiers (
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        tier_id INTEGER NOT NULL REFERENCES tiers(id) ON DELETE CASCADE,
+        PRIMARY KEY (api_id, tier_id)
+      );
+
+      CREATE TABLE gateways (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        admin_url TEXT NOT NULL,
+        listen TEXT,
+        environment TEXT NOT NULL DEFAULT 'dev',
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE gateway_tenants (
+        gateway_id INTEGER NOT NULL REFERENCES gateways(id) ON DELETE CASCADE,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        PRIMARY KEY (gateway_id, tenant_id)
+      );
+
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        gateway_id INTEGER NOT NULL REFERENCES gateways(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        desired_json TEXT NOT NULL,
+        changes_json TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        UNIQUE (gateway_id, number)
+      );
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

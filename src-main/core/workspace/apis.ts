@@ -1,0 +1,270 @@
+// APIs of a tenant: the definition text exactly as imported, and what is derived from it.
+import type { ApiDetail, ApiPatch, ApiSummary, Operation } from '../../../src-shared/model.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import type { Db } from '../db/open.js';
+import { contextFromName, extractFacts, versionSegment } from '../openapi/extract.js';
+import type { ParsedDefinition } from '../openapi/parse.js';
+import { newApiId } from './ids.js';
+import { now } from './time.js';
+
+type ApiRow = {
+  id: string;
+  tenant_id: number;
+  domain: string;
+  name: string;
+  version: string;
+  context: string;
+  description: string;
+  backend_production: string | null;
+  backend_sandbox: string | null;
+  lifecycle: ApiSummary['lifecycle'];
+  visibility: ApiSummary['visibility'];
+  tags_json: string;
+  openapi_version: string;
+  definition_format: 'json' | 'yaml';
+  source: string;
+  updated_at: string;
+  operation_count: number;
+  tier_names: string | null;
+};
+
+const SELECT = `
+  SELECT a.id, a.tenant_id, t.domain, a.name, a.version, a.context, a.description,
+    a.backend_production, a.backend_sandbox, a.lifecycle, a.visibility, a.tags_json,
+    a.openapi_version, a.definition_format, a.source, a.updated_at,
+    (SELECT count(*) FROM operations o WHERE o.api_id = a.id) AS operation_count,
+    (SELECT group_concat(name, char(31)) FROM (
+       SELECT ti.name FROM api_tiers at JOIN tiers ti ON ti.id = at.tier_id
+       WHERE at.api_id = a.id ORDER BY coalesce(ti.rate_limit, 1e18), ti.name)) AS tier_names
+  FROM apis a JOIN tenants t ON t.id = a.tenant_id`;
+
+function toSummary(r: ApiRow): ApiSummary {
+  return {
+    id: r.id,
+    tenant: r.domain,
+    name: r.name,
+    version: r.version,
+    context: r.context,
+    description: r.description,
+    backendProduction: r.backend_production,
+    backendSandbox: r.backend_sandbox,
+    lifecycle: r.lifecycle,
+    visibility: r.visibility,
+    tags: JSON.parse(r.tags_json) as string[],
+    tiers: r.tier_names ? r.tier_names.split('\u001f') : [],
+    operationCount: r.operation_count,
+    openapiVersion: r.openapi_version,
+    source: r.source,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listApis(db: Db, opts: { tenantId?: number; query?: string } = {}): ApiSummary[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (opts.tenantId !== undefined) {
+    where.push('a.tenant_id = ?');
+    params.push(opts.tenantId);
+  }
+  const q = opts.query?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    where.push(
+      `(a.name LIKE ? ESCAPE '\\' OR a.context LIKE ? ESCAPE '\\' OR a.tags_json LIKE ? ESCAPE '\\'
+        OR a.description LIKE ? ESCAPE '\\')`,
+    );
+    params.push(like, like, like, like);
+  }
+  const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY t.domain, a.name, a.version`;
+  return (db.prepare(sql).all(...params) as ApiRow[]).map(toSummary);
+}
+
+export function listOperations(db: Db, apiId: string): Operation[] {
+  const rows = db
+    .prepare(`SELECT * FROM operations WHERE api_id = ? ORDER BY ordinal`)
+    .all(apiId) as {
+    method: string;
+    path: string;
+    operation_id: string | null;
+    summary: string;
+    tags_json: string;
+    deprecated: number;
+  }[];
+  return rows.map((r) => ({
+    method: r.method,
+    path: r.path,
+    operationId: r.operation_id,
+    summary: r.summary,
+    tags: JSON.parse(r.tags_json) as string[],
+    deprecated: r.deprecated === 1,
+  }));
+}
+
+function getRow(db: Db, id: string): ApiRow {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as ApiRow | undefined;
+  if (!row) throw notFound(`no API with id ${id}`);
+  return row;
+}
+
+export function getApi(db: Db, id: string): ApiDetail {
+  const row = getRow(db, id);
+  return {
+    ...toSummary(row),
+    definitionFormat: row.definition_format,
+    operations: listOperations(db, id),
+  };
+}
+
+export function getDefinition(db: Db, id: string): { format: 'json' | 'yaml'; text: string } {
+  const row = db
+    .prepare(`SELECT definition_format AS format, definition_text AS text FROM apis WHERE id = ?`)
+    .get(id) as { format: 'json' | 'yaml'; text: string } | undefined;
+  if (!row) throw notFound(`no API with id ${id}`);
+  return row;
+}
+
+function contextTaken(db: Db, tenantId: number, context: string, version: string, except = '') {
+  return (
+    db
+      .prepare(`SELECT 1 FROM apis WHERE tenant_id = ? AND context = ? AND version = ? AND id != ?`)
+      .get(tenantId, context, version, except) !== undefined
+  );
+}
+
+function insertOperations(db: Db, apiId: string, ops: Operation[]): void {
+  const insert = db.prepare(
+    `INSERT INTO operations (api_id, ordinal, method, path, operation_id, summary, tags_json,
+       deprecated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  ops.forEach((o, i) =>
+    insert.run(apiId, i, o.method, o.path, o.operationId, o.summary, JSON.stringify(o.tags),
+      o.deprecated ? 1 : 0),
+  );
+}
+
+export type NewApi = {
+  tenantId: number;
+  fileName: string;
+  text: string;
+  parsed: ParsedDefinition;
+  context?: string;
+  version?: string;
+  backend?: string;
+  // Set by bundle import and the demo, which carry these decisions along with the API.
+  id?: string;
+  lifecycle?: ApiSummary['lifecycle'];
+  visibility?: ApiSummary['visibility'];
+  tiers?: string[];
+  name?: string;
+  tags?: string[];
+  description?: string;
+  backendSandbox?: string | null;
+};
+
+export function insertApi(db: Db, a: NewApi): string {
+  const facts = extractFacts(a.parsed.document);
+  const version = a.version ?? versionSegment(facts.version);
+
+  let context = a.context ?? contextFromName(facts.name);
+  if (contextTaken(db, a.tenantId, context, version)) {
+    if (a.context) {
+      throw conflict(`context ${context} version ${version} is already used in this tenant`);
+    }
+    let n = 2;
+    while (contextTaken(db, a.tenantId, `${context}-${n}`, version)) n++;
+    context = `${context}-${n}`;
+  }
+
+  const id = a.id ?? newApiId();
+  const stamp = now();
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO apis (id, tenant_id, name, version, context, description, backend_production,
+         backend_sandbox, lifecycle, visibility, tags_json, openapi_version, definition_format,
+         definition_text, source, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      a.tenantId,
+      a.name ?? facts.name,
+      version,
+      context,
+      a.description ?? facts.description,
+      a.backend ?? facts.server,
+      a.backendSandbox ?? null,
+      a.lifecycle ?? 'created',
+      a.visibility ?? 'public',
+      JSON.stringify(a.tags ?? facts.tags),
+      a.parsed.openapiVersion,
+      a.parsed.format,
+      a.text,
+      a.fileName,
+      stamp,
+      stamp,
+    );
+    insertOperations(db, id, facts.operations);
+    setApiTiers(db, id, a.tenantId, a.tiers ?? ['Bronze', 'Silver', 'Gold', 'Unlimited']);
+  })();
+  return id;
+}
+
+function setApiTiers(db: Db, apiId: string, tenantId: number, names: string[]): void {
+  db.prepare(`DELETE FROM api_tiers WHERE api_id = ?`).run(apiId);
+  const find = db.prepare(`SELECT id FROM tiers WHERE tenant_id = ? AND name = ?`);
+  const insert = db.prepare(`INSERT OR IGNORE INTO api_tiers (api_id, tier_id) VALUES (?, ?)`);
+  for (const name of names) {
+    const tier = find.get(tenantId, name) as { id: number } | undefined;
+    if (!tier) throw badInput(`tiers: this tenant has no tier named ${name}`);
+    insert.run(apiId, tier.id);
+  }
+}
+
+export function updateApi(db: Db, id: string, patch: ApiPatch): ApiDetail {
+  const row = getRow(db, id);
+  const next = {
+    name: patch.name ?? row.name,
+    version: patch.version ?? row.version,
+    context: patch.context ?? row.context,
+    description: patch.description ?? row.description,
+    backendProduction:
+      patch.backendProduction === undefined ? row.backend_production : patch.backendProduction,
+    backendSandbox: patch.backendSandbox === undefined ? row.backend_sandbox : patch.backendSandbox,
+    lifecycle: patch.lifecycle ?? row.lifecycle,
+    visibility: patch.visibility ?? row.visibility,
+    tags: patch.tags ?? (JSON.parse(row.tags_json) as string[]),
+  };
+  if (contextTaken(db, row.tenant_id, next.context, next.version, id)) {
+    throw conflict(
+      `context ${next.context} version ${next.version} is already used by another API ` +
+        `of ${row.domain}`,
+    );
+  }
+
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE apis SET name = ?, version = ?, context = ?, description = ?,
+         backend_production = ?, backend_sandbox = ?, lifecycle = ?, visibility = ?,
+         tags_json = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      next.name,
+      next.version,
+      next.context,
+      next.description,
+      next.backendProduction,
+      next.backendSandbox,
+      next.lifecycle,
+      next.visibility,
+      JSON.stringify(next.tags),
+      now(),
+      id,
+    );
+    if (patch.tiers) setApiTiers(db, id, row.tenant_id, patch.tiers);
+  })();
+  return getApi(db, id);
+}
+
+export function deleteApi(db: Db, id: string): void {
+  getRow(db, id);
+  db.prepare(`DELETE FROM apis WHERE id = ?`).run(id);
+}

@@ -1,0 +1,100 @@
+// Tenants: organisations keyed by their domain. International domains are stored in
+// punycode so gateway routes, file names and URLs all see one ASCII form.
+import { domainToASCII } from 'node:url';
+import type { Tenant } from '../../../src-shared/model.js';
+import { Domain } from '../../../src-shared/model.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import type { Db } from '../db/open.js';
+import { now } from './time.js';
+import { createDefaultBranding } from './branding.js';
+import { createDefaultTiers } from './tiers.js';
+
+type TenantRow = {
+  id: number;
+  domain: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+  api_count: number;
+};
+
+const SELECT = `
+  SELECT t.*, (SELECT count(*) FROM apis a WHERE a.tenant_id = t.id) AS api_count
+  FROM tenants t`;
+
+function toTenant(r: TenantRow): Tenant {
+  return {
+    id: r.id,
+    domain: r.domain,
+    name: r.name,
+    description: r.description,
+    apiCount: r.api_count,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function normaliseDomain(input: string): string {
+  const ascii = domainToASCII(input.trim().toLowerCase());
+  const parsed = Domain.safeParse(ascii);
+  if (!ascii || !parsed.success) {
+    throw badInput(`tenant domain "${input}" is not a valid domain name (such as acme.com)`);
+  }
+  return parsed.data;
+}
+
+export function listTenants(db: Db): Tenant[] {
+  return (db.prepare(`${SELECT} ORDER BY t.domain`).all() as TenantRow[]).map(toTenant);
+}
+
+export function findTenant(db: Db, domain: string): Tenant | null {
+  const row = db.prepare(`${SELECT} WHERE t.domain = ?`).get(normaliseDomain(domain));
+  return row ? toTenant(row as TenantRow) : null;
+}
+
+export function getTenant(db: Db, domain: string): Tenant {
+  const t = findTenant(db, domain);
+  if (!t) throw notFound(`no tenant with domain ${domain}`);
+  return t;
+}
+
+export function createTenant(
+  db: Db,
+  input: { domain: string; name: string; description?: string },
+): Tenant {
+  const domain = normaliseDomain(input.domain);
+  if (findTenant(db, domain)) throw conflict(`tenant ${domain} already exists`);
+
+  const stamp = now();
+  db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO tenants (domain, name, description, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(domain, input.name, input.description ?? '', stamp, stamp);
+    createDefaultBranding(db, Number(lastInsertRowid), input.name);
+    createDefaultTiers(db, Number(lastInsertRowid));
+  })();
+  return getTenant(db, domain);
+}
+
+export function updateTenant(
+  db: Db,
+  input: { domain: string; name?: string; description?: string },
+): Tenant {
+  const t = getTenant(db, input.domain);
+  db.prepare(`UPDATE tenants SET name = ?, description = ?, updated_at = ? WHERE id = ?`).run(
+    input.name ?? t.name,
+    input.description ?? t.description,
+    now(),
+    t.id,
+  );
+  return getTenant(db, t.domain);
+}
+
+export function deleteTenant(db: Db, domain: string): void {
+  const t = getTenant(db, domain);
+  db.prepare(`DELETE FROM tenants WHERE id = ?`).run(t.id);
+}

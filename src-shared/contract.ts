@@ -1,0 +1,201 @@
+// The one contract between every shell (Electron preload, browser shell, CLI) and the core.
+// Each method names its input schema (validated at runtime by the core before a handler
+// runs) and its result schema. Add methods here; never call the core around this map.
+import { z } from 'zod';
+import {
+  ApiDetail,
+  ApiPatch,
+  ApiSummary,
+  BackendUrl,
+  Branding,
+  BrandingPatch,
+  ConflictPolicy,
+  ContextPath,
+  Domain,
+  Gateway,
+  GATEWAY_KINDS,
+  ImageMediaType,
+  Plan,
+  PublishResult,
+  Revision,
+  StorefrontPage,
+  Tenant,
+  Tier,
+  Version,
+  WorkspaceInfo,
+} from './model.js';
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const contract = {
+  'workspace.info': { input: none, output: WorkspaceInfo },
+
+  'demo.create': {
+    input: z.object({ force: z.boolean().default(false) }).strict(),
+    output: z.object({ tenants: z.array(z.string()), apis: z.number().int() }),
+  },
+
+  'tenant.list': { input: none, output: z.array(Tenant) },
+  'tenant.get': { input: z.object({ domain: z.string() }).strict(), output: Tenant },
+  'tenant.create': {
+    input: z
+      .object({
+        domain: z.string().trim().min(1, 'domain is required'),
+        name: z.string().trim().min(1, 'name is required').max(200),
+        description: z.string().max(5000).default(''),
+      })
+      .strict(),
+    output: Tenant,
+  },
+  'tenant.update': {
+    input: z
+      .object({
+        domain: Domain,
+        name: z.string().trim().min(1).max(200).optional(),
+        description: z.string().max(5000).optional(),
+      })
+      .strict(),
+    output: Tenant,
+  },
+  'tenant.delete': { input: z.object({ domain: Domain }).strict(), output: ok },
+
+  'branding.get': { input: z.object({ domain: Domain }).strict(), output: Branding },
+  'branding.update': {
+    input: z.object({ domain: Domain, patch: BrandingPatch }).strict(),
+    output: Branding,
+  },
+  'branding.setImage': {
+    input: z
+      .object({
+        domain: Domain,
+        slot: z.enum(['logo', 'favicon']),
+        mediaType: ImageMediaType.nullable(),
+        // Base64 of the file; null clears the slot.
+        dataBase64: z.string().max(7_000_000).nullable(),
+      })
+      .strict(),
+    output: Branding,
+  },
+
+  'api.list': {
+    input: z
+      .object({ tenant: Domain.optional(), query: z.string().max(200).optional() })
+      .strict(),
+    output: z.array(ApiSummary),
+  },
+  'api.get': { input: z.object({ id: z.string() }).strict(), output: ApiDetail },
+  'api.import': {
+    input: z
+      .object({
+        tenant: Domain,
+        fileName: z.string().max(500),
+        content: z.string().min(1, 'the file is empty'),
+        context: ContextPath.optional(),
+        version: Version.optional(),
+        backend: BackendUrl.optional(),
+      })
+      .strict(),
+    output: ApiDetail,
+  },
+  'api.update': { input: z.object({ id: z.string(), patch: ApiPatch }).strict(), output: ApiDetail },
+  'api.delete': { input: z.object({ id: z.string() }).strict(), output: ok },
+  'api.definition': {
+    input: z.object({ id: z.string() }).strict(),
+    output: z.object({ format: z.enum(['json', 'yaml']), text: z.string() }),
+  },
+
+  'tier.list': { input: z.object({ tenant: Domain }).strict(), output: z.array(Tier) },
+
+  'gateway.list': { input: none, output: z.array(Gateway) },
+  'gateway.add': {
+    input: z
+      .object({
+        name: z.string().trim().regex(/^[A-Za-z0-9._-]{1,60}$/, 'use letters, digits, . _ -'),
+        kind: z.enum(GATEWAY_KINDS),
+        adminUrl: BackendUrl,
+        listen: z
+          .string()
+          .regex(/^[A-Za-z0-9.[\]:-]*:\d{1,5}$/, 'must be HOST:PORT or :PORT')
+          .optional(),
+        environment: z.string().trim().max(40).default('dev'),
+        tenants: z.array(Domain).default([]),
+      })
+      .strict(),
+    output: Gateway,
+  },
+  'gateway.remove': { input: z.object({ name: z.string() }).strict(), output: ok },
+  'gateway.test': {
+    input: z.object({ name: z.string() }).strict(),
+    output: z.object({ reachable: z.boolean(), message: z.string() }),
+  },
+
+  'publish.plan': { input: z.object({ gateway: z.string() }).strict(), output: Plan },
+  'publish.apply': { input: z.object({ gateway: z.string() }).strict(), output: PublishResult },
+  'revision.list': {
+    input: z.object({ gateway: z.string() }).strict(),
+    output: z.array(Revision),
+  },
+
+  'storefront.render': {
+    input: z
+      .object({
+        domain: Domain,
+        page: StorefrontPage,
+        // Unsaved edits from the branding editor, so the preview follows every keystroke.
+        brandingDraft: BrandingPatch.optional(),
+      })
+      .strict(),
+    output: z.object({ html: z.string() }),
+  },
+  'storefront.build': {
+    input: z
+      .object({ domain: Domain, outDir: z.string().min(1, 'outDir is required') })
+      .strict(),
+    output: z.object({ dir: z.string(), files: z.number().int(), pages: z.number().int() }),
+  },
+
+  'bundle.export': {
+    input: z.object({ domains: z.array(Domain).min(1) }).strict(),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+  },
+  'bundle.import': {
+    input: z
+      .object({
+        dataBase64: z.string().min(1),
+        onConflict: ConflictPolicy.default('fail'),
+      })
+      .strict(),
+    output: z.object({ tenants: z.array(z.string()), apis: z.number().int() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+// Errors travel as data: a stable code for programs and a message for people.
+export const ERROR_CODES = [
+  'bad_input',
+  'not_found',
+  'conflict',
+  'invalid_definition',
+  'gateway_error',
+  'workspace_error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type WireError = { code: ErrorCode; message: string; details?: unknown };
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+// The client side of the contract, implemented once per transport (preload, HTTP, direct).
+export type Invoke = <M extends Method>(method: M, input: Input<M>) => Promise<Output<M>>;
