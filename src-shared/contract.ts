@@ -166,7 +166,12 @@ export const contract = {
         onConflict: ConflictPolicy.default('fail'),
       })
       .strict(),
-    output: z.object({ tenants: z.array(z.string()), apis: z.number().int() }),
+    // renamed maps a bundle's domain to the one it got under the rename policy.
+    output: z.object({
+      tenants: z.array(z.string()),
+      apis: z.number().int(),
+      renamed: z.record(z.string(), z.string()),
+    }),
   },
 } as const;
 

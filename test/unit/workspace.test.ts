@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../src-main/core/core.js';
-import { LATEST_VERSION } from '../../src-main/core/db/migrations.js';
+import { LATEST_VERSION, MIGRATIONS } from '../../src-main/core/db/migrations.js';
+import { closeWorkspace, openWorkspace } from '../../src-main/core/db/open.js';
 import { tempCore, tempDir } from '../support/workspace.js';
 
 const cleanups: (() => void)[] = [];
@@ -45,22 +46,45 @@ describe('workspace file', () => {
     expect(() => createCore(file)).toThrow(/notes\.sqlite/);
   });
 
-  it('backs up an older workspace before migrating it', () => {
+  it('backs up an older workspace before migrating it, and keeps it whole on failure', () => {
     const dir = tempDir();
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'old.sqlite');
-    // A workspace at version 0 that already holds something stands in for an older schema.
-    const raw = new Database(file);
-    raw.exec('CREATE TABLE keepsake (note TEXT); INSERT INTO keepsake VALUES (\'hello\')');
-    raw.pragma('user_version = 0');
-    raw.close();
 
-    // Version 0 with content is treated like any older schema only when it has a version;
-    // so mark it as version 1 minus one by hand and expect no backup for a fresh file.
-    const core = createCore(file);
-    core.close();
+    // A workspace written by this version, with a tenant in it.
+    const first = openWorkspace(file);
+    first.prepare(`INSERT INTO tenants (domain, name, created_at, updated_at)
+      VALUES ('acme.com', 'Acme', 'x', 'x')`).run();
+    closeWorkspace(first);
+
+    // A next version whose migration fails halfway: nothing of it may stay.
+    const broken = [...MIGRATIONS, {
+      version: LATEST_VERSION + 1,
+      name: 'broken',
+      sql: 'ALTER TABLE tenants ADD COLUMN motto TEXT; SELECT * FROM no_such_table;',
+    }];
+    expect(() => openWorkspace(file, { migrations: broken })).toThrow(/no_such_table/);
+
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    const cols = after.prepare('PRAGMA table_info(tenants)').all() as { name: string }[];
+    expect(cols.map((c) => c.name)).not.toContain('motto');
+    expect(after.prepare('SELECT domain FROM tenants').all()).toEqual([{ domain: 'acme.com' }]);
+    after.close();
+
+    // A good next version migrates, and the file as it was is kept beside it first.
+    const good = [...MIGRATIONS, {
+      version: LATEST_VERSION + 1,
+      name: 'motto',
+      sql: 'ALTER TABLE tenants ADD COLUMN motto TEXT',
+    }];
+    closeWorkspace(openWorkspace(file, { migrations: good }));
     const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
-    expect(backups).toEqual([]);
+    expect(backups.length).toBe(2);
+    const copy = new Database(path.join(dir, backups.sort()[1]), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(copy.prepare('SELECT domain FROM tenants').all()).toEqual([{ domain: 'acme.com' }]);
+    copy.close();
   });
 });
 

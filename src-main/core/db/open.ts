@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MarqueeError } from '../errors.js';
 import { logger } from '../log.js';
-import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
 
@@ -14,6 +14,8 @@ const log = logger('workspace');
 export type OpenOptions = {
   // Electron loads a better-sqlite3 binary built for its own ABI; Node keeps the default.
   nativeBinding?: string;
+  // Tests replay other migration lists; the app always runs MIGRATIONS.
+  migrations?: readonly Migration[];
 };
 
 export function openWorkspace(file: string, options: OpenOptions = {}): Db {
@@ -37,7 +39,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL');
 
   try {
-    migrate(db, file);
+    migrate(db, file, options.migrations ?? MIGRATIONS);
   } catch (err) {
     db.close();
     throw err;
@@ -49,17 +51,18 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, file: string): void {
+function migrate(db: Db, file: string, migrations: readonly Migration[]): void {
+  const latest = migrations[migrations.length - 1].version;
   const current = readVersion(db, file);
-  if (current > LATEST_VERSION) {
+  if (current > latest) {
     throw new MarqueeError(
       'workspace_error',
       `workspace ${file} was written by a newer Marquee (schema ${current}; ` +
-        `this one knows up to ${LATEST_VERSION}). Update Marquee to open it.`,
+        `this one knows up to ${latest}). Update Marquee to open it.`,
     );
   }
 
-  const pending = MIGRATIONS.filter((m) => m.version > current);
+  const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
 
   if (current > 0) backup(db, file, current);

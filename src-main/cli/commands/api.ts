@@ -1,0 +1,126 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { action, UsageError } from '../context.js';
+import { table } from '../output.js';
+
+export function apiCommands(program: Command): void {
+  const api = program.command('api').description('list and import APIs');
+
+  api
+    .command('list')
+    .description('list APIs, of one tenant or all')
+    .option('--tenant <domain>', 'only this tenant')
+    .option('--search <text>', 'only APIs matching this text')
+    .action(
+      action(async (cli, opts: { tenant?: string; search?: string }) => {
+        const apis = await cli.call('api.list', { tenant: opts.tenant, query: opts.search });
+        cli.out.result(apis, () =>
+          table(
+            ['ID', 'TENANT', 'NAME', 'VERSION', 'CONTEXT', 'LIFECYCLE', 'VISIBILITY', 'OPS'],
+            apis.map((a) => [
+              a.id,
+              a.tenant,
+              a.name,
+              a.version,
+              a.context,
+              a.lifecycle,
+              a.visibility,
+              String(a.operationCount),
+            ]),
+          ),
+        );
+      }),
+    );
+
+  api
+    .command('import <file>')
+    .description('import an OpenAPI 3.0/3.1 or Swagger 2.0 definition (JSON or YAML)')
+    .requiredOption('--tenant <domain>', 'the tenant that offers the API')
+    .option('--context <path>', 'context path, such as /payments (default: from the title)')
+    .option('--version <v>', 'version segment (default: from the definition)')
+    .option('--backend <url>', 'production backend URL (default: the first server)')
+    .action(
+      action(async (cli, file: string, opts: Record<string, string | undefined>) => {
+        let content: string;
+        try {
+          content = fs.readFileSync(file, 'utf8');
+        } catch (err) {
+          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+        }
+        const a = await cli.call('api.import', {
+          tenant: opts.tenant!,
+          fileName: path.basename(file),
+          content,
+          context: opts.context,
+          version: opts.version,
+          backend: opts.backend,
+        });
+        cli.out.result(a, () => a.id);
+        if (!cli.out.json) {
+          cli.out.note(
+            `imported ${a.name} ${a.version} at ${a.context} with ` +
+              `${a.operations.length} operations`,
+          );
+        }
+      }),
+    );
+
+  api
+    .command('show <id>')
+    .description('show one API with its operations')
+    .action(
+      action(async (cli, id: string) => {
+        const a = await cli.call('api.get', { id });
+        cli.out.result(a, () =>
+          [
+            `${a.name} ${a.version}  (${a.id}, ${a.tenant})`,
+            `context ${a.context}, ${a.lifecycle}, ${a.visibility}, ` +
+              `backend ${a.backendProduction ?? '(none)'}`,
+            `tiers: ${a.tiers.join(', ') || '(none)'}`,
+            '',
+            table(
+              ['METHOD', 'PATH', 'SUMMARY'],
+              a.operations.map((o) => [o.method, o.path, o.summary]),
+            ),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  api
+    .command('set <id>')
+    .description('change an API: backend, lifecycle, visibility, context, version, name')
+    .option('--name <name>')
+    .option('--context <path>')
+    .option('--version <v>')
+    .option('--backend <url>', 'production backend URL')
+    .option('--lifecycle <state>', 'created|prototyped|published|blocked|deprecated|retired')
+    .option('--visibility <v>', 'public|restricted|private')
+    .option('--tiers <names>', 'comma-separated tier names offered')
+    .action(
+      action(async (cli, id: string, opts: Record<string, string | undefined>) => {
+        const patch = {
+          name: opts.name,
+          context: opts.context,
+          version: opts.version,
+          backendProduction: opts.backend,
+          lifecycle: opts.lifecycle as never,
+          visibility: opts.visibility as never,
+          tiers: opts.tiers?.split(',').map((s) => s.trim()).filter(Boolean),
+        };
+        const a = await cli.call('api.update', { id, patch });
+        cli.out.result(a, () => `${a.id} updated`);
+      }),
+    );
+
+  api
+    .command('delete <id>')
+    .description('delete an API')
+    .action(
+      action(async (cli, id: string) => {
+        await cli.call('api.delete', { id });
+        cli.out.result({ ok: true, id }, () => `${id} deleted`);
+      }),
+    );
+}

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
+import { action, UsageError } from '../context.js';
+
+export function bundleCommands(program: Command): void {
+  program
+    .command('export <domains>')
+    .description('pack one tenant (or several, comma-separated) into a bundle file')
+    .requiredOption('-o, --out <file>', 'bundle file to write')
+    .action(
+      action(async (cli, domains: string, opts: { out: string }) => {
+        const list = domains.split(',').map((d) => d.trim()).filter(Boolean);
+        const r = await cli.call('bundle.export', { domains: list });
+        const file = path.resolve(opts.out);
+        // Write beside the target and rename, so a failed write never leaves half a bundle.
+        const tmp = `${file}.partial`;
+        fs.writeFileSync(tmp, Buffer.from(r.dataBase64, 'base64'));
+        fs.renameSync(tmp, file);
+        const size = fs.statSync(file).size;
+        cli.out.result({ file, size, tenants: list }, () => `wrote ${file} (${size} bytes)`);
+      }),
+    );
+
+  program
+    .command('import <file>')
+    .description('import a bundle into the workspace')
+    .option('--on-conflict <policy>', 'fail | replace | rename', 'fail')
+    .action(
+      action(async (cli, file: string, opts: { onConflict: string }) => {
+        if (!['fail', 'replace', 'rename'].includes(opts.onConflict)) {
+          throw new UsageError(`--on-conflict must be fail, replace or rename`);
+        }
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(file);
+        } catch (err) {
+          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+        }
+        const r = await cli.call('bundle.import', {
+          dataBase64: bytes.toString('base64'),
+          onConflict: opts.onConflict as 'fail' | 'replace' | 'rename',
+        });
+        cli.out.result(r, () => `imported ${r.tenants.join(', ')} with ${r.apis} APIs`);
+      }),
+    );
+}
