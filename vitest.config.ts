@@ -9,5 +9,6 @@ export default defineConfig({
     // run them best a few files at a time.
     maxWorkers: 2,
     fileParallelism: true,
+    env: { MARQUEE_LOG_LEVEL: process.env.MARQUEE_LOG_LEVEL ?? 'error' },
   },
 });
