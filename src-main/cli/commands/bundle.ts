@@ -41,7 +41,12 @@ export function bundleCommands(program: Command): void {
           dataBase64: bytes.toString('base64'),
           onConflict: opts.onConflict as 'fail' | 'replace' | 'rename',
         });
-        cli.out.result(r, () => `imported ${r.tenants.join(', ')} with ${r.apis} APIs`);
+        cli.out.result(r, () =>
+          [
+            `imported ${r.tenants.join(', ')} with ${r.apis} APIs`,
+            ...Object.entries(r.renamed).map(([from, to]) => `  ${from} was renamed to ${to}`),
+          ].join('\n'),
+        );
       }),
     );
 }

@@ -1,14 +1,26 @@
-// Placeholder until bundles land (being written now).
+// Tenant bundles: portable archives of one or more tenants. Export packs them; import checks
+// a whole bundle in memory first and then writes it in one transaction, so a bad or hostile
+// bundle changes nothing.
 import type { Db } from '../db/open.js';
-import { MarqueeError } from '../errors.js';
+import { logger } from '../log.js';
+import { checkBundle } from './check.js';
+import { readArchive } from './read.js';
+import { writeTenants, type ConflictPolicy, type ImportResult } from './write.js';
 
-export function exportBundle(_db: Db, _domains: string[]): Uint8Array {
-  throw new MarqueeError('internal', 'bundles are not built yet');
-}
-export function importBundle(
-  _db: Db,
-  _bytes: Buffer,
-  _onConflict: 'fail' | 'replace' | 'rename',
-): { tenants: string[]; apis: number } {
-  throw new MarqueeError('internal', 'bundles are not built yet');
+export { exportBundle } from './export.js';
+export type { ConflictPolicy, ImportResult } from './write.js';
+
+const log = logger('bundle');
+
+export async function importBundle(
+  db: Db,
+  bytes: Buffer,
+  onConflict: ConflictPolicy,
+): Promise<ImportResult> {
+  const archive = readArchive(bytes);
+  const planned = await checkBundle(archive);
+  const result = writeTenants(db, planned, onConflict);
+
+  log.info({ ...result, onConflict }, 'bundle imported');
+  return result;
 }

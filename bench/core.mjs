@@ -1,0 +1,22 @@
+// The bench drives the compiled core (npm run build), the same code the CLI runs.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const DIST = path.resolve(import.meta.dirname, '..', 'dist-node', 'src-main', 'core');
+
+export async function loadCore() {
+  if (!fs.existsSync(path.join(DIST, 'core.js'))) {
+    throw new Error('the core is not built: run `npm run build` first');
+  }
+  const core = await import(path.join(DIST, 'core.js'));
+  const parse = await import(path.join(DIST, 'openapi', 'parse.js'));
+  const apis = await import(path.join(DIST, 'workspace', 'apis.js'));
+  const tenants = await import(path.join(DIST, 'workspace', 'tenants.js'));
+  const open = await import(path.join(DIST, 'db', 'open.js'));
+  return { ...core, ...parse, ...apis, ...tenants, ...open };
+}
+
+export function tempDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `marquee-bench-${name}-`));
+}
