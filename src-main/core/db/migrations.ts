@@ -123,6 +123,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'catalog search',
+    // Full-text search over what a person types into the catalog search: name, context,
+    // tags, description and the operations' methods, paths and summaries. Rows share the
+    // rowid of their API; a trigger keeps cascaded deletes (a tenant's APIs) out of it.
+    sql: `
+      CREATE VIRTUAL TABLE api_search USING fts5(
+        name, context, tags, description, operations,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+
+      INSERT INTO api_search (rowid, name, context, tags, description, operations)
+        SELECT a.rowid, a.name, a.context, a.tags_json, a.description,
+          coalesce((SELECT group_concat(o.method || ' ' || o.path || ' ' || o.summary, char(10))
+                    FROM operations o WHERE o.api_id = a.id), '')
+        FROM apis a;
+
+      CREATE TRIGGER apis_search_delete AFTER DELETE ON apis BEGIN
+        DELETE FROM api_search WHERE rowid = old.rowid;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -59,6 +59,14 @@ function toSummary(r: ApiRow): ApiSummary {
   };
 }
 
+// A person's search text as an FTS5 query: every word must match as a prefix. Words are
+// quoted, so FTS syntax in the text (NEAR, *, ^, quotes) is taken literally.
+export function searchQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+}
+
 export function listApis(db: Db, opts: { tenantId?: number; query?: string } = {}): ApiSummary[] {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -66,18 +74,30 @@ export function listApis(db: Db, opts: { tenantId?: number; query?: string } = {
     where.push('a.tenant_id = ?');
     params.push(opts.tenantId);
   }
-  const q = opts.query?.trim();
-  if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    where.push(
-      `(a.name LIKE ? ESCAPE '\\' OR a.context LIKE ? ESCAPE '\\' OR a.tags_json LIKE ? ESCAPE '\\'
-        OR a.description LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like);
+
+  const match = opts.query ? searchQuery(opts.query) : null;
+  if (opts.query?.trim() && !match) return [];
+  if (match) {
+    where.push('a.rowid IN (SELECT rowid FROM api_search WHERE api_search MATCH ?)');
+    params.push(match);
   }
+
   const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY t.domain, a.name, a.version`;
   return (db.prepare(sql).all(...params) as ApiRow[]).map(toSummary);
+}
+
+// Keeps the API's row in the catalog search index in step with the API.
+function indexApi(db: Db, id: string): void {
+  const row = db.prepare(`SELECT rowid AS r FROM apis WHERE id = ?`).get(id) as { r: number };
+  db.prepare(`DELETE FROM api_search WHERE rowid = ?`).run(row.r);
+  db.prepare(
+    `INSERT INTO api_search (rowid, name, context, tags, description, operations)
+     SELECT a.rowid, a.name, a.context, a.tags_json, a.description,
+       coalesce((SELECT group_concat(o.method || ' ' || o.path || ' ' || o.summary, char(10))
+                 FROM operations o WHERE o.api_id = a.id), '')
+     FROM apis a WHERE a.id = ?`,
+  ).run(id);
 }
 
 export function listOperations(db: Db, apiId: string): Operation[] {
@@ -205,6 +225,7 @@ export function insertApi(db: Db, a: NewApi): string {
     );
     insertOperations(db, id, facts.operations);
     setApiTiers(db, id, a.tenantId, a.tiers ?? ['Bronze', 'Silver', 'Gold', 'Unlimited']);
+    indexApi(db, id);
   })();
   return id;
 }
@@ -260,6 +281,7 @@ export function updateApi(db: Db, id: string, patch: ApiPatch): ApiDetail {
       id,
     );
     if (patch.tiers) setApiTiers(db, id, row.tenant_id, patch.tiers);
+    indexApi(db, id);
   })();
   return getApi(db, id);
 }
