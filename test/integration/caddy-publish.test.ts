@@ -88,8 +88,12 @@ async function publishingSetup(opts: {
   return { core, api, gateway, base };
 }
 
+// No kept-alive connections: Caddy replaces its admin listener and its servers on every
+// config change, and a pooled socket would fail the next request at random.
+const once = { Connection: 'close' };
+
 async function get(url: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  const res = await fetch(url, { headers: once, signal: AbortSignal.timeout(5_000) });
   return { status: res.status, text: await res.text() };
 }
 
@@ -100,7 +104,7 @@ async function echo(url: string): Promise<EchoReply> {
 }
 
 async function caddyConfig(at: Pick<RunningCaddy, 'adminUrl'>, p = '/config/') {
-  const res = await fetch(at.adminUrl + p, { signal: AbortSignal.timeout(5_000) });
+  const res = await fetch(at.adminUrl + p, { headers: once, signal: AbortSignal.timeout(5_000) });
   return (await res.json()) as any;
 }
 
@@ -164,8 +168,10 @@ describe('publishing to a real Caddy', () => {
 
   it('leaves routes made by hand answering through several publishes', async () => {
     const s = await publishingSetup({ domain: 'hands.example', backend: backendA.url });
-    const before = (await caddyConfig(caddy, '/config/apps/http/servers/main/routes')) as unknown[];
-    const handRoutes = (routes: any[]) => routes.filter((r) => !String(r['@id']).startsWith('marquee-'));
+    const routesPath = '/config/apps/http/servers/main/routes';
+    const handRoutes = (routes: any[]) =>
+      routes.filter((r) => !String(r['@id']).startsWith('marquee-'));
+    const before = (await caddyConfig(caddy, routesPath)) as any[];
 
     await apply(s);
     await s.core.invoke('api.update', { id: s.api.id, patch: { backendProduction: backendB.url } });
@@ -182,8 +188,8 @@ describe('publishing to a real Caddy', () => {
       status: 404,
       text: 'nothing here',
     });
-    const after = (await caddyConfig(caddy, '/config/apps/http/servers/main/routes')) as any[];
-    expect(handRoutes(after)).toEqual(handRoutes(before as any[]));
+    const after = (await caddyConfig(caddy, routesPath)) as any[];
+    expect(handRoutes(after)).toEqual(handRoutes(before));
 
     // The admin section was never touched.
     expect((await caddyConfig(caddy)).admin.listen).toBe(new URL(caddy.adminUrl).host);
@@ -202,10 +208,14 @@ describe('publishing to a real Caddy', () => {
     expect(p.changes[0]).toMatchObject({ action: 'update', api: s.api.id });
     expect(p.changes[0].fields).toEqual([
       { field: 'backend', before: backendA.url, after: `${backendB.url}/v2` },
+      { field: 'host', before: `127.0.0.1:${backendA.port}`, after: `127.0.0.1:${backendB.port}` },
     ]);
 
     const result = await apply(s);
-    expect(result.revision).toMatchObject({ number: 2, summary: '0 created, 1 updated, 0 deleted' });
+    expect(result.revision).toMatchObject({
+      number: 2,
+      summary: '0 created, 1 updated, 0 deleted',
+    });
     expect(await echo(`${s.base}/planetary/apod?hd=true`)).toMatchObject({
       backend: 'B',
       path: '/v2/planetary/apod',
@@ -234,6 +244,50 @@ describe('publishing to a real Caddy', () => {
     expect(await get(`${s.base}/pets`)).toEqual({ status: 404, text: 'nothing here' });
     expect((await plan(s)).inSync).toBe(true);
     expect((await revisions(s)).map((r) => r.number)).toEqual([2, 1]);
+  });
+
+  it('sees hand edits inside the routes it owns as changes and puts them back', async () => {
+    const s = await publishingSetup({ domain: 'drift.example', backend: backendA.url });
+    await apply(s);
+    const ownedId = `marquee-${s.gateway.name}`;
+    const apiRouteId = `${ownedId}-${s.api.id}`;
+
+    // Someone points the API's route at another backend and slips a route of their own into
+    // the subtree Marquee owns.
+    const edit = async (p: string, method: string, value: unknown) => {
+      const res = await fetch(caddy.adminUrl + p, {
+        method,
+        headers: { ...once, 'Content-Type': 'application/json' },
+        body: JSON.stringify(value),
+      });
+      expect(res.status, await res.text()).toBe(200);
+    };
+    const dial = `127.0.0.1:${backendB.port}`;
+    await edit(`/id/${apiRouteId}/handle/1/upstreams/0/dial`, 'PATCH', dial);
+    await edit(`/id/${ownedId}/handle/0/routes`, 'POST', {
+      match: [{ path: ['/t/drift.example/stray'] }],
+      handle: [{ handler: 'static_response', body: 'stray' }],
+    });
+
+    const p = await plan(s);
+    expect(p.changes).toEqual([
+      expect.objectContaining({
+        action: 'update',
+        key: apiRouteId,
+        fields: [
+          {
+            field: 'backend',
+            before: `http://127.0.0.1:${backendB.port}`,
+            after: `http://127.0.0.1:${backendA.port}`,
+          },
+        ],
+      }),
+      expect.objectContaining({ action: 'delete', tenant: 'drift.example', api: null }),
+    ]);
+
+    await apply(s);
+    expect((await plan(s)).inSync).toBe(true);
+    expect((await echo(`${s.base}/x`)).backend).toBe('A');
   });
 
   it('answers 503 with a JSON body for a blocked API', async () => {
@@ -287,7 +341,10 @@ describe('publishing to a real Caddy', () => {
     expect(proxy.upstreams).toEqual([{ dial: `localhost:${port}` }]);
     expect(proxy.transport).toEqual({ protocol: 'http', tls: {} });
     expect(proxy.headers.request.set.Host).toEqual([`localhost:${port}`]);
-    expect(route.handle).toContainEqual({ handler: 'rewrite', uri: '/base{http.request.uri.path}' });
+    expect(route.handle).toContainEqual({
+      handler: 'rewrite',
+      uri: '/base{http.request.uri.path}',
+    });
   });
 
   it('reports a gateway whose admin URL refuses connections and records nothing', async () => {
