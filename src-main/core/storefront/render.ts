@@ -1,13 +1,18 @@
-// Placeholder until the storefront renderer lands (being written now).
+// One storefront page for the in-app preview, with the branding editor's unsaved draft
+// applied. The page is shown in a sandboxed iframe; its links post messages instead of
+// navigating (see links.ts).
 import type { BrandingPatch, StorefrontPage } from '../../../src-shared/model.js';
 import type { Db } from '../db/open.js';
-import { MarqueeError } from '../errors.js';
+import { renderPage } from './pages.js';
+import { loadStorefront, previewImages } from './view.js';
 
 export function renderStorefrontPage(
-  _db: Db,
-  _domain: string,
-  _page: StorefrontPage,
-  _draft?: BrandingPatch,
+  db: Db,
+  domain: string,
+  page: StorefrontPage,
+  draft?: BrandingPatch,
 ): string {
-  throw new MarqueeError('internal', 'the storefront is not built yet');
+  const data = loadStorefront(db, domain, draft);
+  const images = previewImages(data.branding);
+  return renderPage(db, { data, mode: { kind: 'preview' }, images }, page);
 }

@@ -1,11 +1,140 @@
-// Placeholder until the static storefront build lands (being written now).
+// A tenant's storefront as a static site: plain files with relative links that open from
+// disk or from any static host. The build renders every page before it touches the disk,
+// writes the same bytes for the same workspace, and only ever replaces a folder it wrote.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StorefrontPage } from '../../../src-shared/model.js';
 import type { Db } from '../db/open.js';
-import { MarqueeError } from '../errors.js';
+import { badInput } from '../errors.js';
+import { logger } from '../log.js';
+import { sitePath } from './links.js';
+import { renderPage } from './pages.js';
+import { loadStorefront, type ImageSources, type StorefrontData } from './view.js';
+
+const log = logger('storefront');
+
+export const SITE_MARKER = '.marquee-storefront';
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/svg+xml': 'svg',
+};
+
+// Only paths a build can have written are ever removed on a rebuild, whatever the marker
+// file says.
+const OWN_FILE = new RegExp(
+  '^(index\\.html|catalog\\.html|api/[A-Za-z0-9_-]+\\.html|favicon\\.(png|jpg|webp|svg)|' +
+    'assets/logo\\.(png|jpg|webp|svg))$',
+);
+
+type SiteFile = { path: string; data: string | Buffer };
+
+function decodeImage(dataUrl: string | null): { ext: string; data: Buffer } | null {
+  const m = dataUrl?.match(/^data:([a-z+/]+);base64,([A-Za-z0-9+/=]+)$/);
+  const ext = m && EXTENSIONS[m[1]];
+  return m && ext ? { ext, data: Buffer.from(m[2], 'base64') } : null;
+}
+
+function imageFiles(data: StorefrontData): { files: SiteFile[]; images: ImageSources } {
+  const files: SiteFile[] = [];
+  const images: ImageSources = { logo: null, favicon: null };
+
+  const logo = decodeImage(data.branding.logo);
+  if (logo) {
+    images.logo = `assets/logo.${logo.ext}`;
+    files.push({ path: images.logo, data: logo.data });
+  }
+  const favicon = decodeImage(data.branding.favicon);
+  if (favicon) {
+    images.favicon = `favicon.${favicon.ext}`;
+    files.push({ path: images.favicon, data: favicon.data });
+  }
+  return { files, images };
+}
+
+type RenderedSite = { tenant: string; files: SiteFile[]; pages: number };
+
+function renderSite(db: Db, domain: string): RenderedSite {
+  const data = loadStorefront(db, domain);
+  const { files, images } = imageFiles(data);
+
+  const pages: StorefrontPage[] = [
+    { kind: 'home' },
+    { kind: 'catalog' },
+    ...data.apis.map((a) => ({ kind: 'api' as const, apiId: a.id })),
+  ];
+  for (const page of pages) {
+    const file = sitePath(page);
+    const mode = { kind: 'static' as const, depth: file.split('/').length - 1 };
+    files.push({ path: file, data: renderPage(db, { data, mode, images }, page) });
+  }
+  return { tenant: data.tenant.domain, files, pages: pages.length };
+}
+
+// Files a previous build listed in its marker, or null if the folder is not Marquee's.
+function previousBuild(dir: string): string[] | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) throw badInput(`outDir ${dir} exists and is not a folder`);
+
+  const entries = fs.readdirSync(dir);
+  if (entries.length === 0) return [];
+  if (!entries.includes(SITE_MARKER)) return null;
+
+  try {
+    const marker = JSON.parse(fs.readFileSync(path.join(dir, SITE_MARKER), 'utf8')) as {
+      files?: unknown;
+    };
+    return Array.isArray(marker.files)
+      ? marker.files.filter((f): f is string => typeof f === 'string' && OWN_FILE.test(f))
+      : [];
+  } catch {
+    return [];
+  }
+}
 
 export function buildStorefrontSite(
-  _db: Db,
-  _domain: string,
-  _outDir: string,
+  db: Db,
+  domain: string,
+  outDir: string,
 ): { dir: string; files: number; pages: number } {
-  throw new MarqueeError('internal', 'the storefront build is not built yet');
+  const dir = path.resolve(outDir);
+  const previous = previousBuild(dir);
+  if (previous === null) {
+    throw badInput(
+      `outDir ${dir} is not empty and holds no storefront built by Marquee; ` +
+        'choose an empty or new folder',
+    );
+  }
+
+  const site = renderSite(db, domain);
+  const written = new Set(site.files.map((f) => f.path));
+
+  // Pages of APIs that are no longer shown must not linger from an earlier build.
+  for (const stale of previous) {
+    if (!written.has(stale)) fs.rmSync(path.join(dir, stale), { force: true });
+  }
+  for (const file of site.files) {
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.data);
+  }
+  const marker = {
+    generator: 'Marquee storefront',
+    tenant: site.tenant,
+    files: [...written].sort(),
+  };
+  fs.writeFileSync(path.join(dir, SITE_MARKER), JSON.stringify(marker, null, 2) + '\n');
+
+  log.info(
+    { tenant: site.tenant, dir, pages: site.pages, files: site.files.length },
+    'storefront built',
+  );
+  return { dir, files: site.files.length + 1, pages: site.pages };
 }
