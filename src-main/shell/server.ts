@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core.js';
 import { logger } from '../core/log.js';
+import { RENDERER_CSP_HEADER } from './csp.js';
 
 const log = logger('shell');
 
@@ -22,21 +23,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-// The renderer talks only to its own origin; storefront previews are srcdoc frames with
-// their own, stricter policy.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self' about: data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const CSP = RENDERER_CSP_HEADER;
 
 const MAX_BODY = 64 * 1024 * 1024;
 
