@@ -68,6 +68,8 @@ code, pre, .sf-mono {
   box-shadow: 0 6px 20px #0002;
 }
 .sf-hero-logo img { height: 44px; width: auto; max-width: 220px; object-fit: contain; }
+/* A dark storefront's logo is drawn for a dark ground: give it one. */
+:root[data-scheme="dark"] .sf-hero-logo { background: var(--sf-bg); }
 .sf-hero h1 {
   font-size: clamp(2rem, 4.2vw, 3.25rem); font-weight: 750; max-width: 820px;
   letter-spacing: -0.02em;

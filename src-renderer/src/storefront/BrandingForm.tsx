@@ -1,6 +1,6 @@
 // The branding editor: every edit goes to the draft at once; saving is a separate step.
 import {
-  Avatar, Button, ColorInput, FileButton, Group, SegmentedControl, SimpleGrid, Stack, Text,
+  Box, Button, ColorInput, FileButton, Group, SegmentedControl, SimpleGrid, Stack, Text,
   TextInput, Textarea, Title,
 } from '@mantine/core';
 import { Color, type Branding, type BrandingPatch } from '../../../src-shared/model';
@@ -20,12 +20,19 @@ export function colorError(value: string): string | null {
   return parsed.success ? null : parsed.error.issues[0]?.message ?? 'invalid colour';
 }
 
-function ImageSlot({ label, src, onPick, onClear, testId }: {
-  label: string; src: string | null; onPick(file: File): void; onClear(): void; testId: string;
+// Logos are wide and drawn for the storefront's own background: show them whole, on it.
+function ImageSlot({ label, src, ground, onPick, onClear, testId }: {
+  label: string; src: string | null; ground: string; onPick(file: File): void;
+  onClear(): void; testId: string;
 }) {
   return (
     <Group gap="sm" wrap="nowrap">
-      <Avatar src={src ?? undefined} radius="sm" size={40} alt="">{label[0]}</Avatar>
+      <Box w={56} h={36} p={3} style={{ background: ground, borderRadius: 6, flex: 'none',
+        border: '1px solid var(--mantine-color-default-border)', display: 'flex',
+        alignItems: 'center', justifyContent: 'center' }}>
+        {src ? <img src={src} alt="" style={{ maxWidth: '100%', maxHeight: '100%',
+          objectFit: 'contain' }} /> : <Text size="sm" c="dimmed">{label[0]}</Text>}
+      </Box>
       <div style={{ flex: 1 }}>
         <Text size="sm" fw={500}>{label}</Text>
         <Group gap={6}>
@@ -56,9 +63,10 @@ export function BrandingForm({ draft, branding, onChange, onImage, onClearImage 
     <Stack gap="md" data-testid="branding-form">
       <Title order={5}>Identity</Title>
       <SimpleGrid cols={2}>
-        <ImageSlot label="Logo" src={branding.logo} testId="logo"
+        <ImageSlot label="Logo" src={branding.logo} testId="logo" ground={draft.backgroundColor}
           onPick={(f) => onImage('logo', f)} onClear={() => onClearImage('logo')} />
         <ImageSlot label="Favicon" src={branding.favicon} testId="favicon"
+          ground={draft.backgroundColor}
           onPick={(f) => onImage('favicon', f)} onClear={() => onClearImage('favicon')} />
       </SimpleGrid>
 
