@@ -12,9 +12,11 @@ import {
   ConflictPolicy,
   ContextPath,
   Domain,
+  Drift,
   Gateway,
   GATEWAY_KINDS,
   ImageMediaType,
+  LIFECYCLE_STATES,
   Plan,
   PublishResult,
   Revision,
@@ -24,6 +26,25 @@ import {
   Version,
   WorkspaceInfo,
 } from './model.js';
+import {
+  AccessMatrix,
+  ACTIVITY_ENTITIES,
+  Activity,
+  ApiLifecycle,
+  Application,
+  ApplicationName,
+  AudienceText,
+  ContextCollision,
+  IssuedKey,
+  Member,
+  Role,
+  RoleName,
+  Subscription,
+  TierInput,
+  TierName,
+  TierPatch,
+  Username,
+} from './tenancy.js';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -120,6 +141,12 @@ export const contract = {
           .optional(),
         environment: z.string().trim().max(40).default('dev'),
         tenants: z.array(Domain).default([]),
+        // The admin token (Kong-Admin-Token on Kong); stored, never returned or logged.
+        token: z.string().min(1).max(4096).optional(),
+        // Entity requests in flight at once on gateways that take one per entity.
+        concurrency: z.number().int().min(1).max(64).optional(),
+        // Put back the state before an apply that failed part way (on by default).
+        restoreOnFailure: z.boolean().optional(),
       })
       .strict(),
     output: Gateway,
@@ -136,6 +163,11 @@ export const contract = {
     input: z.object({ gateway: z.string() }).strict(),
     output: z.array(Revision),
   },
+  'revision.rollback': {
+    input: z.object({ gateway: z.string(), number: z.number().int().min(1) }).strict(),
+    output: PublishResult,
+  },
+  'publish.drift': { input: z.object({ gateway: z.string() }).strict(), output: Drift },
 
   'storefront.render': {
     input: z
@@ -144,16 +176,24 @@ export const contract = {
         page: StorefrontPage,
         // Unsaved edits from the branding editor, so the preview follows every keystroke.
         brandingDraft: BrandingPatch.optional(),
+        // Whose view: anonymous (the default), member, role:NAME or tenant:OTHER-DOMAIN.
+        audience: AudienceText.optional(),
       })
       .strict(),
     output: z.object({ html: z.string() }),
   },
   'storefront.build': {
     input: z
-      .object({ domain: Domain, outDir: z.string().min(1, 'outDir is required') })
+      .object({
+        domain: Domain,
+        outDir: z.string().min(1, 'outDir is required'),
+        audience: AudienceText.optional(),
+      })
       .strict(),
     output: z.object({ dir: z.string(), files: z.number().int(), pages: z.number().int() }),
   },
+
+  ...tenancyMethods(),
 
   'bundle.export': {
     input: z.object({ domains: z.array(Domain).min(1) }).strict(),
@@ -174,6 +214,117 @@ export const contract = {
     }),
   },
 } as const;
+
+// Roles, members, tiers, applications, subscriptions, lifecycle, access and activity.
+function tenancyMethods() {
+  const tenant = z.object({ tenant: Domain }).strict();
+  return {
+    'role.list': { input: tenant, output: z.array(Role) },
+    'role.add': {
+      input: z
+        .object({ tenant: Domain, name: RoleName, description: z.string().max(500).default('') })
+        .strict(),
+      output: Role,
+    },
+    'role.remove': { input: z.object({ tenant: Domain, name: z.string() }).strict(), output: ok },
+
+    'member.list': { input: tenant, output: z.array(Member) },
+    'member.add': {
+      input: z
+        .object({ tenant: Domain, username: Username, roles: z.array(RoleName).default([]) })
+        .strict(),
+      output: Member,
+    },
+    'member.set': {
+      input: z.object({ tenant: Domain, username: z.string(), roles: z.array(RoleName) }).strict(),
+      output: Member,
+    },
+    'member.remove': {
+      input: z.object({ tenant: Domain, username: z.string() }).strict(),
+      output: ok,
+    },
+
+    'tier.add': { input: z.object({ tenant: Domain, tier: TierInput }).strict(), output: Tier },
+    'tier.update': {
+      input: z.object({ tenant: Domain, name: TierName, patch: TierPatch }).strict(),
+      output: Tier,
+    },
+    'tier.delete': { input: z.object({ tenant: Domain, name: z.string() }).strict(), output: ok },
+
+    'application.list': {
+      input: z.object({ tenant: Domain.optional() }).strict(),
+      output: z.array(Application),
+    },
+    // The only answers that carry an API key in clear; show it once and drop it.
+    'application.add': {
+      input: z
+        .object({
+          tenant: Domain,
+          name: ApplicationName,
+          description: z.string().max(2000).default(''),
+          owner: Username.optional(),
+        })
+        .strict(),
+      output: IssuedKey,
+    },
+    'application.rotateKey': {
+      // tenant may be left out when only one tenant has an application of this name.
+      input: z.object({ tenant: Domain.optional(), name: z.string() }).strict(),
+      output: IssuedKey,
+    },
+    'application.remove': {
+      input: z.object({ tenant: Domain, name: z.string() }).strict(),
+      output: ok,
+    },
+
+    'subscription.list': {
+      input: z.object({ tenant: Domain.optional(), application: z.string().optional() }).strict(),
+      output: z.array(Subscription),
+    },
+    'subscription.add': {
+      input: z
+        .object({
+          // The application's tenant; may be left out when the name is unique.
+          tenant: Domain.optional(),
+          application: z.string(),
+          apiId: z.string(),
+          tier: z.string(),
+        })
+        .strict(),
+      output: Subscription,
+    },
+    'subscription.remove': {
+      input: z
+        .object({ tenant: Domain.optional(), application: z.string(), apiId: z.string() })
+        .strict(),
+      output: ok,
+    },
+
+    'api.lifecycle': {
+      input: z.object({ id: z.string(), state: z.enum(LIFECYCLE_STATES) }).strict(),
+      output: ApiLifecycle,
+    },
+    'api.history': { input: z.object({ id: z.string() }).strict(), output: ApiLifecycle },
+
+    'access.matrix': { input: tenant, output: AccessMatrix },
+    // Routes that would clash on one gateway (or, without a gateway, on one serving all).
+    'gateway.collisions': {
+      input: z.object({ gateway: z.string().optional() }).strict(),
+      output: z.array(ContextCollision),
+    },
+
+    'activity.list': {
+      input: z
+        .object({
+          entity: z.enum(ACTIVITY_ENTITIES).optional(),
+          tenant: Domain.optional(),
+          limit: z.number().int().min(1).max(10_000).default(100),
+        })
+        .strict(),
+      output: z.array(Activity),
+    },
+  } as const;
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -13,7 +13,16 @@ export const LIFECYCLE_STATES = [
 
 export const VISIBILITIES = ['public', 'restricted', 'private'] as const;
 
-export const GATEWAY_KINDS = ['caddy'] as const;
+// WSO2's subscription availability: the API's own tenant only, every tenant, or listed ones.
+export const SUBSCRIPTION_AVAILABILITIES = [
+  'current-tenant',
+  'all-tenants',
+  'specific-tenants',
+] as const;
+export const SubscriptionAvailability = z.enum(SUBSCRIPTION_AVAILABILITIES);
+export type SubscriptionAvailability = z.infer<typeof SubscriptionAvailability>;
+
+export const GATEWAY_KINDS = ['caddy', 'kong'] as const;
 
 export const RATE_UNITS = ['second', 'minute', 'hour', 'day'] as const;
 
@@ -103,6 +112,11 @@ export const ApiSummary = z.object({
   backendSandbox: z.string().nullable(),
   lifecycle: z.enum(LIFECYCLE_STATES),
   visibility: z.enum(VISIBILITIES),
+  // The roles a restricted API is shown to; empty for public and private APIs.
+  visibleRoles: z.array(z.string()),
+  subscriptionAvailability: SubscriptionAvailability,
+  // The tenants offered a subscription when availability is specific-tenants.
+  availableTenants: z.array(z.string()),
   tags: z.array(z.string()),
   tiers: z.array(z.string()),
   operationCount: z.number().int(),
@@ -130,6 +144,9 @@ export const ApiPatch = z
     visibility: z.enum(VISIBILITIES),
     tags: z.array(z.string().trim().min(1).max(60)).max(50),
     tiers: z.array(z.string()).max(50),
+    visibleRoles: z.array(z.string().trim().min(1).max(60)).max(50),
+    subscriptionAvailability: SubscriptionAvailability,
+    availableTenants: z.array(Domain).max(500),
   })
   .partial();
 export type ApiPatch = z.infer<typeof ApiPatch>;
@@ -186,13 +203,37 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
+// What happened to one entity in an apply that runs one request per entity (Kong).
+export const EntityOutcome = z.object({
+  action: ChangeAction,
+  entity: z.string(),
+  key: z.string(),
+  outcome: z.enum(['applied', 'failed', 'not-run']),
+  error: z.string().nullable(),
+});
+export type EntityOutcome = z.infer<typeof EntityOutcome>;
+
 export const PublishResult = z.object({
   gateway: z.string(),
   applied: z.array(PlanChange),
   revision: Revision.nullable(),
   message: z.string(),
+  // Per entity, where the gateway takes one request per entity; absent for one-shot applies.
+  outcomes: z.array(EntityOutcome).optional(),
 });
 export type PublishResult = z.infer<typeof PublishResult>;
+
+// Whether a gateway still holds what its last revision published. `changes` are in plan
+// form: before = what the gateway holds now, after = what the revision recorded.
+export const Drift = z.object({
+  gateway: z.string(),
+  // The revision compared with; null before the first publish.
+  revision: z.number().int().nullable(),
+  drifted: z.boolean(),
+  changes: z.array(PlanChange),
+  message: z.string(),
+});
+export type Drift = z.infer<typeof Drift>;
 
 export const StorefrontPage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),

@@ -7,6 +7,7 @@ import { gatewayCommands } from './commands/gateway.js';
 import { serveCommands } from './commands/serve.js';
 import { storefrontCommands } from './commands/storefront.js';
 import { tenantCommands } from './commands/tenant.js';
+import { tenancyCommands } from './commands/tenancy.js';
 
 export function buildProgram(): Command {
   const program = new Command('marquee')
@@ -24,6 +25,8 @@ export function buildProgram(): Command {
   storefrontCommands(program);
   bundleCommands(program);
   serveCommands(program);
+  // After api and gateway: it adds subcommands to those groups.
+  tenancyCommands(program);
 
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

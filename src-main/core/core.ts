@@ -17,9 +17,11 @@ import { bundleHandlers } from './handlers/bundle.js';
 import { demoHandlers } from './handlers/demo.js';
 import { gatewayHandlers } from './handlers/gateways.js';
 import { storefrontHandlers } from './handlers/storefront.js';
+import { tenancyHandlers } from './handlers/tenancy.js';
 import type { Handler } from './handlers/types.js';
 import { workspaceHandlers } from './handlers/workspace.js';
 import { logger } from './log.js';
+import type { SecretBox } from './tenancy/secrets.js';
 
 const log = logger('core');
 
@@ -30,6 +32,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...storefrontHandlers,
   ...bundleHandlers,
   ...demoHandlers,
+  ...tenancyHandlers,
 };
 
 export type Core = {
@@ -64,9 +67,14 @@ export function toWireError(err: unknown): Envelope<never> {
   return { ok: false, error: { code: 'internal', message: e?.message ?? String(err) } };
 }
 
-export function createCore(workspacePath: string, options: OpenOptions = {}): Core {
+export type CoreOptions = OpenOptions & {
+  // The Electron app passes a box over safeStorage; the CLI and shell use the key file.
+  secrets?: SecretBox;
+};
+
+export function createCore(workspacePath: string, options: CoreOptions = {}): Core {
   const db = openWorkspace(workspacePath, options);
-  const ctx: CoreContext = { db, workspacePath };
+  const ctx: CoreContext = { db, workspacePath, secrets: options.secrets };
 
   async function dispatch(method: string, input: unknown): Promise<Envelope<unknown>> {
     if (!isMethod(method)) {

@@ -42,6 +42,7 @@ export type Area =
   | 'shell'
   | 'cli'
   | 'electron'
+  | 'tenancy'
   | 'core';
 
 export function logger(area: Area): Logger {

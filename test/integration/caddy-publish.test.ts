@@ -227,6 +227,8 @@ describe('publishing to a real Caddy', () => {
   it('deletes the route of a retired API and the path no longer reaches a backend', async () => {
     const s = await publishingSetup({ domain: 'retiring.example', backend: backendA.url });
     await apply(s);
+    // Published APIs retire by way of deprecated (WSO2's lifecycle).
+    await s.core.invoke('api.update', { id: s.api.id, patch: { lifecycle: 'deprecated' } });
     await s.core.invoke('api.update', { id: s.api.id, patch: { lifecycle: 'retired' } });
 
     const p = await plan(s);

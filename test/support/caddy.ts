@@ -21,9 +21,14 @@ export type StartCaddyOptions = {
 
 export type RunningCaddy = CaddyPorts & {
   adminUrl: string;
-  pid: number;
+  // The pid of the current process; a restart gives a new one.
+  readonly pid: number;
   // Caddy's log output so far, for error messages.
   output(): string;
+  // Starts Caddy again on the same config file and ports once the process has ended (for
+  // tests that kill it); the admin changes it held are gone, as on a real crash without
+  // autosave.
+  restart(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -109,25 +114,31 @@ export async function startCaddy(options: StartCaddyOptions = {}): Promise<Runni
   const file = path.join(dir, 'caddy.json');
   fs.writeFileSync(file, JSON.stringify(config, null, 2));
 
-  // Caddy keeps certificates and autosaves under HOME / XDG folders: point them at the temp
-  // folder so a test never touches the user's or the system service's state.
-  const child = spawn(options.binary ?? 'caddy', ['run', '--config', file], {
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: dir,
-      XDG_CONFIG_HOME: dir,
-      XDG_DATA_HOME: dir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_KEEP);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   let spawnFailure: Error | null = null;
-  child.once('error', (e) => (spawnFailure = e));
+
+  // Caddy keeps certificates and autosaves under HOME / XDG folders: point them at the temp
+  // folder so a test never touches the user's or the system service's state.
+  const launch = (): ChildProcess => {
+    const c = spawn(options.binary ?? 'caddy', ['run', '--config', file], {
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: dir,
+        XDG_CONFIG_HOME: dir,
+        XDG_DATA_HOME: dir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    c.stdout?.on('data', keep);
+    c.stderr?.on('data', keep);
+    spawnFailure = null;
+    c.once('error', (e) => (spawnFailure = e));
+    return c;
+  };
+  let child = launch();
 
   let stopped = false;
   // A test run that dies before its afterAll still takes this Caddy with it.
@@ -152,23 +163,43 @@ export async function startCaddy(options: StartCaddyOptions = {}): Promise<Runni
 
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const serversListen = JSON.stringify(config.apps ?? {}).includes(`:${listenPort}"`);
-  const deadline = Date.now() + READY_WITHIN_MS;
-  for (;;) {
-    const failure = spawnFailure as Error | null;
-    if (failure || child.exitCode !== null) {
-      await stop();
-      throw new Error(`caddy did not start: ${failure?.message ?? ''}\n${output.slice(-4000)}`);
+  const waitReady = async () => {
+    const deadline = Date.now() + READY_WITHIN_MS;
+    for (;;) {
+      const failure = spawnFailure as Error | null;
+      if (failure || child.exitCode !== null) {
+        await stop();
+        throw new Error(`caddy did not start: ${failure?.message ?? ''}\n${output.slice(-4000)}`);
+      }
+      const ready =
+        (await adminAnswers(adminUrl)) && (!serversListen || (await canConnect(listenPort)));
+      if (ready) return;
+      if (Date.now() > deadline) {
+        await stop();
+        const tail = output.slice(-4000);
+        throw new Error(`caddy was not ready within ${READY_WITHIN_MS} ms\n${tail}`);
+      }
+      await pause(50);
     }
-    const ready =
-      (await adminAnswers(adminUrl)) && (!serversListen || (await canConnect(listenPort)));
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      const tail = output.slice(-4000);
-      throw new Error(`caddy was not ready within ${READY_WITHIN_MS} ms\n${tail}`);
-    }
-    await pause(50);
-  }
+  };
+  await waitReady();
 
-  return { ...ports, adminUrl, pid: child.pid!, output: () => output, stop };
+  const restart = async () => {
+    if (!(await waitForExit(child, STOP_WITHIN_MS))) {
+      throw new Error(`caddy (pid ${child.pid}) is still running; end it before a restart`);
+    }
+    child = launch();
+    await waitReady();
+  };
+
+  return {
+    ...ports,
+    adminUrl,
+    get pid() {
+      return child.pid!;
+    },
+    output: () => output,
+    restart,
+    stop,
+  };
 }

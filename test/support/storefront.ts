@@ -7,6 +7,7 @@ import type { Element, Document } from 'domhandler';
 import type { Core } from '../../src-main/core/core.js';
 import type { ApiPatch } from '../../src-shared/model.js';
 import { FIXTURES } from './workspace.js';
+import { moveTo } from './lifecycle.js';
 
 export const fixture = (name: string): string =>
   fs.readFileSync(path.join(FIXTURES, 'storefront', name), 'utf8');
@@ -24,7 +25,9 @@ export async function importApi(
     content: file.content,
     context,
   });
-  await core.invoke('api.update', { id: api.id, patch });
+  const { lifecycle, ...rest } = patch;
+  await core.invoke('api.update', { id: api.id, patch: rest });
+  if (lifecycle) await moveTo(core, api.id, lifecycle);
   return api.id;
 }
 
@@ -38,6 +41,7 @@ export type SeededTenant = {
 // acme.com with one API per case the anonymous storefront must decide.
 export async function seedAcme(core: Core): Promise<SeededTenant> {
   await core.invoke('tenant.create', { domain: 'acme.com', name: 'Acme' });
+  await core.invoke('role.add', { tenant: 'acme.com', name: 'partner' });
   const add = (context: string, patch: ApiPatch, file = 'request-baskets.json') =>
     importApi(core, 'acme.com', { name: file, content: fixture(file) }, context, patch);
 
@@ -57,6 +61,7 @@ export async function seedAcme(core: Core): Promise<SeededTenant> {
       restricted: await add('/partners', {
         lifecycle: 'published',
         visibility: 'restricted',
+        visibleRoles: ['partner'],
         name: 'Partner Baskets',
       }),
     },

@@ -43,6 +43,10 @@ async function tenantView(core: Core, domain: string) {
     tenant,
     branding: await core.invoke('branding.get', { domain }),
     tiers: await core.invoke('tier.list', { tenant: domain }),
+    roles: await core.invoke('role.list', { tenant: domain }),
+    members: (await core.invoke('member.list', { tenant: domain })).map(
+      ({ createdAt: _c, ...m }) => m,
+    ),
     apis,
   };
 }

@@ -3,6 +3,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { action, UsageError } from '../context.js';
 import { table } from '../output.js';
+import { resolveApiId, splitList } from '../resolve.js';
+import type { ApiPatch } from '../../../src-shared/model.js';
+
+type SetBy = 'subscriptionAvailability' | 'availableTenants';
+
+// --available-to: current-tenant, all-tenants, or the domains of the tenants offered to.
+function availability(text: string | undefined): Pick<ApiPatch, SetBy> {
+  if (text === undefined) return {};
+  if (text === 'current-tenant' || text === 'all-tenants') {
+    return { subscriptionAvailability: text, availableTenants: [] };
+  }
+  return {
+    subscriptionAvailability: 'specific-tenants' as const,
+    availableTenants: splitList(text),
+  };
+}
 
 export function apiCommands(program: Command): void {
   const api = program.command('api').description('list and import APIs');
@@ -89,8 +105,8 @@ export function apiCommands(program: Command): void {
     );
 
   api
-    .command('set <id>')
-    .description('change an API: backend, lifecycle, visibility, context, version, name')
+    .command('set <api>')
+    .description('change an API (id, name or context): backend, lifecycle, visibility, …')
     .option('--name <name>')
     .option('--context <path>')
     .option('--version <v>')
@@ -98,8 +114,12 @@ export function apiCommands(program: Command): void {
     .option('--lifecycle <state>', 'created|prototyped|published|blocked|deprecated|retired')
     .option('--visibility <v>', 'public|restricted|private')
     .option('--tiers <names>', 'comma-separated tier names offered')
+    .option('--roles <names>', 'comma-separated roles a restricted API is shown to')
+    .option('--available-to <who>', 'current-tenant, all-tenants or domain,domain (subscribers)')
+    .option('--tenant <domain>', 'the tenant, if the API name is not unique')
     .action(
-      action(async (cli, id: string, opts: Record<string, string | undefined>) => {
+      action(async (cli, ref: string, opts: Record<string, string | undefined>) => {
+        const id = await resolveApiId(cli, ref, opts.tenant);
         const patch = {
           name: opts.name,
           context: opts.context,
@@ -108,6 +128,8 @@ export function apiCommands(program: Command): void {
           lifecycle: opts.lifecycle as never,
           visibility: opts.visibility as never,
           tiers: opts.tiers?.split(',').map((s) => s.trim()).filter(Boolean),
+          visibleRoles: splitList(opts.roles),
+          ...availability(opts.availableTo),
         };
         const a = await cli.call('api.update', { id, patch });
         cli.out.result(a, () => `${a.id} updated`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Plan, PlanChange } from '../../../src-shared/model.js';
+import { GATEWAY_KINDS, type Plan, type PlanChange } from '../../../src-shared/model.js';
 import { action, UsageError } from '../context.js';
 import { table } from '../output.js';
 
@@ -23,25 +23,52 @@ export function describePlan(plan: Plan): string {
   return lines.join('\n');
 }
 
+type GatewayAddOptions = {
+  kind: string;
+  adminUrl: string;
+  listen?: string;
+  tenants: string;
+  environment: string;
+  concurrency?: string;
+  token?: string;
+  restore?: boolean;
+};
+
+type RollbackOptions = { gateway: string; to?: string; revision?: string; yes?: boolean };
+
 export function gatewayCommands(program: Command): void {
   const gateway = program.command('gateway').description('register and list gateways');
 
   gateway
     .command('add <name>')
     .description('register a gateway Marquee publishes to')
-    .requiredOption('--kind <kind>', 'gateway kind (caddy)')
+    .requiredOption('--kind <kind>', `gateway kind (${GATEWAY_KINDS.join(', ')})`)
     .requiredOption('--admin-url <url>', 'admin API URL, such as http://127.0.0.1:2019')
     .option('--listen <host:port>', 'address the gateway serves APIs on')
     .option('--tenants <domains>', 'comma-separated tenant domains it serves', '')
     .option('--environment <label>', 'environment label (dev, staging, prod)', 'dev')
+    .option('--token <token>', 'admin API token (sent as Kong-Admin-Token on Kong)')
+    .option('--concurrency <n>', 'entity requests in flight at once (Kong; default 8)')
+    .option('--no-restore', 'leave a failed apply as it stopped instead of restoring')
     .action(
-      action(async (cli, name: string, opts: Record<string, string>) => {
-        if (opts.kind !== 'caddy') {
-          throw new UsageError(`unknown gateway kind ${opts.kind} (this version knows: caddy)`);
+      action(async (cli, name: string, opts: GatewayAddOptions) => {
+        const kind = GATEWAY_KINDS.find((k) => k === opts.kind);
+        if (!kind) {
+          throw new UsageError(
+            `unknown gateway kind ${opts.kind} (this version knows: ${GATEWAY_KINDS.join(', ')})`,
+          );
+        }
+        const concurrency = opts.concurrency === undefined ? undefined : Number(opts.concurrency);
+        if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+          throw new UsageError('--concurrency must be a whole number from 1');
         }
         const g = await cli.call('gateway.add', {
           name,
-          kind: 'caddy',
+          kind,
+          token: opts.token,
+          concurrency,
+          // Only said when turned off, so the core's default stays the one place it is set.
+          restoreOnFailure: opts.restore === false ? false : undefined,
           adminUrl: opts.adminUrl,
           listen: opts.listen,
           environment: opts.environment,
@@ -120,6 +147,46 @@ export function gatewayCommands(program: Command): void {
             revs.map((r) => [String(r.number), r.createdAt, String(r.changeCount), r.summary]),
           ),
         );
+      }),
+    );
+
+  program
+    .command('rollback')
+    .description('put an earlier revision back on a gateway, recorded as a new revision')
+    .requiredOption('--gateway <name>', 'the gateway to roll back')
+    .option('--to <n>', 'the revision number to restore')
+    .option('--revision <n>', 'the same as --to')
+    .option('--yes', 'do not ask (required for production gateways without a terminal)')
+    .action(
+      action(async (cli, opts: RollbackOptions) => {
+        const wanted = opts.to ?? opts.revision;
+        const number = Number(wanted);
+        if (!wanted || !Number.isInteger(number) || number < 1) {
+          throw new UsageError('give the revision to restore as --to N (a number from 1)');
+        }
+        const gateways = await cli.call('gateway.list', {});
+        const g = gateways.find((x) => x.name === opts.gateway);
+        if (g && /^prod/i.test(g.environment) && !opts.yes) {
+          throw new UsageError(`${g.name} is a production gateway: add --yes to roll it back`);
+        }
+        const result = await cli.call('revision.rollback', { gateway: opts.gateway, number });
+        cli.out.result(result, () =>
+          [result.message, ...result.applied.map(describeChange)].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('drift')
+    .description("check whether a gateway still holds what Marquee's last revision published")
+    .requiredOption('--gateway <name>', 'the gateway to check')
+    .action(
+      action(async (cli, opts: { gateway: string }) => {
+        const drift = await cli.call('publish.drift', { gateway: opts.gateway });
+        cli.out.result(drift, () =>
+          [drift.message, ...drift.changes.map(describeChange)].join('\n'),
+        );
+        // Drift is a finding, not a failure of the command; scripts read --json's `drifted`.
       }),
     );
 }

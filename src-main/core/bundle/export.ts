@@ -8,6 +8,7 @@ import { logger } from '../log.js';
 import { getDefinition, listApis } from '../workspace/apis.js';
 import { getBranding } from '../workspace/branding.js';
 import { listTiers } from '../workspace/tiers.js';
+import { listMembers, listRoles } from '../tenancy/roles.js';
 import { getTenant, normaliseDomain } from '../workspace/tenants.js';
 import {
   assetPath,
@@ -65,6 +66,8 @@ function addTenant(db: Db, domain: string, entries: Entries): void {
       favicon: addAsset(db, domain, imageIds.favicon, entries),
     },
     tiers: listTiers(db, tenant.id),
+    roles: listRoles(db, tenant.id).map((r) => ({ name: r.name, description: r.description })),
+    members: listMembers(db, tenant.id).map((m) => ({ username: m.username, roles: m.roles })),
     apis: apis.map((api) => {
       const def = getDefinition(db, api.id);
       const defPath = definitionPath(domain, api.id, def.format);
@@ -81,6 +84,9 @@ function addTenant(db: Db, domain: string, entries: Entries): void {
         visibility: api.visibility,
         tags: api.tags,
         tiers: api.tiers,
+        visibleRoles: api.visibleRoles,
+        subscriptionAvailability: api.subscriptionAvailability,
+        availableTenants: api.availableTenants,
         openapiVersion: api.openapiVersion,
         definitionFormat: def.format,
         source: api.source,
@@ -91,6 +97,9 @@ function addTenant(db: Db, domain: string, entries: Entries): void {
   entries.set(tenantFilePath(domain), json(file));
 }
 
+// Applications, their keys and subscriptions are not carried in bundles yet. When they are,
+// keys stay out unless the caller asks for them explicitly. Roles, members and who each API
+// is shown and offered to are carried.
 export function exportBundle(db: Db, domains: string[]): Uint8Array {
   const tenants = [...new Set(domains.map(normaliseDomain))].sort();
 

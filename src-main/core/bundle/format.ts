@@ -8,8 +8,10 @@ import {
   LIFECYCLE_STATES,
   RATE_UNITS,
   VISIBILITIES,
+  SUBSCRIPTION_AVAILABILITIES,
   Version,
 } from '../../../src-shared/model.js';
+import { RoleName, Username } from '../../../src-shared/tenancy.js';
 
 export const FORMAT = 'marquee-bundle';
 export const FORMAT_VERSION = 1;
@@ -84,6 +86,10 @@ export const BundleApi = z
     visibility: z.enum(VISIBILITIES),
     tags: z.array(Text(500)).max(100),
     tiers: z.array(z.string()).max(100),
+    // Who a restricted API is shown to and who may subscribe; absent in older bundles.
+    visibleRoles: z.array(RoleName).max(50).default([]),
+    subscriptionAvailability: z.enum(SUBSCRIPTION_AVAILABILITIES).default('current-tenant'),
+    availableTenants: z.array(z.string().max(253)).max(500).default([]),
     openapiVersion: z.string(),
     definitionFormat: z.enum(['json', 'yaml']),
     source: Text(1000),
@@ -118,6 +124,15 @@ export const TenantFile = z
     description: Text(100_000),
     branding: BundleBranding,
     tiers: z.array(BundleTier).max(100),
+    // Roles and members travel with their tenant; applications and keys do not (export.ts).
+    roles: z
+      .array(z.object({ name: RoleName, description: Text(500) }).strict())
+      .max(1000)
+      .default([]),
+    members: z
+      .array(z.object({ username: Username, roles: z.array(RoleName).max(1000) }).strict())
+      .max(100_000)
+      .default([]),
     apis: z.array(BundleApi).max(10_000),
   })
   .strict();

@@ -7,6 +7,7 @@ import { setBrandingImage, updateBranding } from '../workspace/branding.js';
 import { newApiId } from '../workspace/ids.js';
 import { createTenant, deleteTenant, findTenant, normaliseDomain } from '../workspace/tenants.js';
 import { insertTier } from '../workspace/tiers.js';
+import { addMember, addRole } from '../tenancy/roles.js';
 import type { PlannedTenant } from './check.js';
 
 export type ConflictPolicy = 'fail' | 'replace' | 'rename';
@@ -43,6 +44,8 @@ function writeTenant(db: Db, t: PlannedTenant, domain: string): number {
   updateBranding(db, tenant.id, branding);
   if (t.logo) setBrandingImage(db, tenant.id, 'logo', t.logo.mediaType, t.logo.data);
   if (t.favicon) setBrandingImage(db, tenant.id, 'favicon', t.favicon.mediaType, t.favicon.data);
+  for (const role of t.file.roles) addRole(db, tenant, role.name, role.description);
+  for (const m of t.file.members) addMember(db, tenant, m.username, m.roles);
 
   for (const { api, text, parsed } of t.apis) {
     const id = insertApi(db, {
@@ -61,6 +64,9 @@ function writeTenant(db: Db, t: PlannedTenant, domain: string): number {
       visibility: api.visibility,
       tags: api.tags,
       tiers: api.tiers,
+      visibleRoles: api.visibleRoles,
+      subscriptionAvailability: api.subscriptionAvailability,
+      availableTenants: api.availableTenants,
     });
     // insertApi falls back to the definition's server when no backend is given; a bundle
     // that says "no production backend" means exactly that.

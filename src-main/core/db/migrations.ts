@@ -147,6 +147,121 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    name: 'tenancy',
+    // Roles and members, who a restricted API is shown to and which tenants may subscribe,
+    // applications with sealed keys and their subscriptions, each API's lifecycle history
+    // and the workspace's activity log. Role, tier and tenant references cascade on purpose:
+    // the core refuses removing a role or tier in use, naming what uses it, before SQLite
+    // would ever see the delete; a whole tenant's removal takes all of it along.
+    sql: `
+      ALTER TABLE apis ADD COLUMN subscription_availability TEXT NOT NULL
+        DEFAULT 'current-tenant'
+        CHECK (subscription_availability IN ('current-tenant','all-tenants','specific-tenants'));
+
+      CREATE TABLE roles (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (tenant_id, name)
+      );
+
+      CREATE TABLE members (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        username TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (tenant_id, username)
+      );
+
+      CREATE TABLE member_roles (
+        member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+        role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+        PRIMARY KEY (member_id, role_id)
+      );
+
+      CREATE TABLE api_roles (
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        role_id INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+        PRIMARY KEY (api_id, role_id)
+      );
+      CREATE INDEX api_roles_role ON api_roles(role_id);
+
+      -- Domains, not tenant ids: an offer to a tenant outlives that tenant's removal from
+      -- this workspace, as it would on a server where tenants come and go.
+      CREATE TABLE api_available_tenants (
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        domain TEXT NOT NULL,
+        PRIMARY KEY (api_id, domain)
+      );
+
+      CREATE TABLE applications (
+        id INTEGER PRIMARY KEY,
+        tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        owner TEXT,
+        key_sealed TEXT NOT NULL,
+        key_hint TEXT NOT NULL,
+        key_created_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (tenant_id, name)
+      );
+
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        tier_id INTEGER NOT NULL REFERENCES tiers(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        UNIQUE (application_id, api_id)
+      );
+      CREATE INDEX subscriptions_api ON subscriptions(api_id);
+      CREATE INDEX subscriptions_tier ON subscriptions(tier_id);
+
+      CREATE TABLE lifecycle_history (
+        id INTEGER PRIMARY KEY,
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX lifecycle_history_api ON lifecycle_history(api_id, id);
+
+      -- APIs that exist already start their history in the state they are in.
+      INSERT INTO lifecycle_history (api_id, from_state, to_state, at)
+        SELECT id, NULL, lifecycle, created_at FROM apis;
+
+      -- The tenant as a domain, so the log keeps its meaning after a tenant is removed.
+      CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create','update','delete')),
+        entity TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        tenant TEXT,
+        summary TEXT NOT NULL,
+        before_json TEXT,
+        after_json TEXT
+      );
+      CREATE INDEX activity_entity ON activity(entity, id);
+      CREATE INDEX activity_tenant ON activity(tenant, id);
+    `,
+  },
+  {
+    version: 4,
+    name: 'gateway credentials and settings',
+    // The admin token of gateways that need one (Kong's Kong-Admin-Token), and per-gateway
+    // publish settings as JSON (concurrency, timeouts, restore on failure) so new knobs
+    // need no new migration.
+    sql: `
+      ALTER TABLE gateways ADD COLUMN credentials TEXT;
+      ALTER TABLE gateways ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}';
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

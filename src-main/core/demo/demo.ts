@@ -7,6 +7,7 @@ import { insertApi } from '../workspace/apis.js';
 import { setBrandingImage, updateBranding } from '../workspace/branding.js';
 import { listGateways, removeGateway } from '../workspace/gateways.js';
 import { createTenant, deleteTenant, listTenants } from '../workspace/tenants.js';
+import { addMember, addRole } from '../tenancy/roles.js';
 import { definitionBackends } from './backends.js';
 import { loadDemo, type LoadedTenant } from './load.js';
 import { DEMO_TENANTS } from './plan.js';
@@ -34,6 +35,8 @@ function createDemoTenant(db: Db, t: LoadedTenant): number {
   updateBranding(db, tenant.id, t.branding);
   setBrandingImage(db, tenant.id, 'logo', 'image/svg+xml', t.logo);
   setBrandingImage(db, tenant.id, 'favicon', 'image/svg+xml', t.favicon);
+  for (const role of t.roles) addRole(db, tenant, role);
+  for (const m of t.members) addMember(db, tenant, m.username, m.roles);
 
   for (const api of t.apis) {
     const backends = definitionBackends(api.parsed.document);
@@ -49,6 +52,13 @@ function createDemoTenant(db: Db, t: LoadedTenant): number {
       visibility: api.visibility,
       tiers: api.tiers,
       tags: api.tags,
+      visibleRoles: api.visibleRoles,
+      subscriptionAvailability: !api.availableTo
+        ? undefined
+        : api.availableTo === 'all-tenants'
+          ? 'all-tenants'
+          : 'specific-tenants',
+      availableTenants: Array.isArray(api.availableTo) ? api.availableTo : undefined,
       backend: backends.production ?? undefined,
       backendSandbox: backends.sandbox,
     });

@@ -13,7 +13,13 @@ export type DemoApi = {
   visibility: ApiSummary['visibility'];
   tiers: string[];
   tags: string[];
+  // Roles a restricted API is shown to.
+  visibleRoles?: string[];
+  // Other tenants whose users may subscribe (public APIs only, as in WSO2).
+  availableTo?: 'all-tenants' | string[];
 };
+
+export type DemoMember = { username: string; roles: string[] };
 
 export type DemoTenant = {
   domain: string;
@@ -23,6 +29,9 @@ export type DemoTenant = {
   // Files in resources/demo/branding/.
   logo: string;
   favicon: string;
+  // Roles first, then members holding them: the storefront "view as" has someone to be.
+  roles: string[];
+  members: DemoMember[];
   apis: DemoApi[];
 };
 
@@ -51,6 +60,11 @@ const ACME: DemoTenant = {
   },
   logo: 'acme-logo.svg',
   favicon: 'acme-favicon.svg',
+  roles: ['partner', 'carrier'],
+  members: [
+    { username: 'rita@acme.com', roles: [] },
+    { username: 'carlos@carrier.example', roles: ['carrier', 'partner'] },
+  ],
   apis: [
     {
       file: 'tomtom.com-maps.json',
@@ -76,6 +90,8 @@ const ACME: DemoTenant = {
       context: '/geocoder',
       version: 'v2',
       ...published,
+      // Offered across the workspace: a globex.io user sees and subscribes to it.
+      availableTo: 'all-tenants',
       tiers: ALL_TIERS,
       tags: ['geocoding', 'addresses'],
     },
@@ -122,6 +138,11 @@ const GLOBEX: DemoTenant = {
   },
   logo: 'globex-logo.svg',
   favicon: 'globex-favicon.svg',
+  roles: ['partner', 'internal'],
+  members: [
+    { username: 'lee@globex.io', roles: ['internal'] },
+    { username: 'sam@fintech-partner.example', roles: ['partner'] },
+  ],
   apis: [
     {
       file: 'payments.service.gov.uk-payments.json',
@@ -139,6 +160,8 @@ const GLOBEX: DemoTenant = {
       context: '/fx-rates',
       version: 'v1',
       ...published,
+      // Offered to one other tenant only: acme.com users may subscribe, initech.dev's not.
+      availableTo: ['acme.com'],
       tiers: ALL_TIERS,
       tags: ['currency', 'fx'],
     },
@@ -157,7 +180,9 @@ const GLOBEX: DemoTenant = {
       context: '/funds-confirmation',
       version: 'v3',
       lifecycle: 'published',
+      // Partner-only: anonymous visitors and plain members do not see it.
       visibility: 'restricted',
+      visibleRoles: ['partner'],
       tiers: ['Silver', 'Gold', 'Unlimited'],
       tags: ['open-banking', 'accounts'],
     },
@@ -204,6 +229,8 @@ const INITECH: DemoTenant = {
   },
   logo: 'initech-logo.svg',
   favicon: 'initech-favicon.svg',
+  roles: ['internal'],
+  members: [{ username: 'ada@initech.dev', roles: ['internal'] }],
   apis: [
     {
       file: 'image-charts.com.json',

@@ -1,5 +1,6 @@
 import { addGateway, getGateway, listGateways, removeGateway } from '../workspace/gateways.js';
-import { applyPlan, computePlan, listRevisions, testGateway } from '../publish/engine.js';
+import { listRevisions } from '../publish/engine.js';
+import { publisherFor } from '../publish/gateway-kinds.js';
 import type { HandlerMap } from './types.js';
 
 type M =
@@ -9,7 +10,9 @@ type M =
   | 'gateway.test'
   | 'publish.plan'
   | 'publish.apply'
-  | 'revision.list';
+  | 'revision.list'
+  | 'revision.rollback'
+  | 'publish.drift';
 
 export const gatewayHandlers: HandlerMap<M> = {
   'gateway.list': (_input, ctx) => listGateways(ctx.db),
@@ -18,8 +21,25 @@ export const gatewayHandlers: HandlerMap<M> = {
     removeGateway(ctx.db, input.name);
     return { ok: true as const };
   },
-  'gateway.test': (input, ctx) => testGateway(getGateway(ctx.db, input.name)),
-  'publish.plan': (input, ctx) => computePlan(ctx.db, getGateway(ctx.db, input.gateway)),
-  'publish.apply': (input, ctx) => applyPlan(ctx.db, getGateway(ctx.db, input.gateway)),
+  'gateway.test': (input, ctx) => {
+    const g = getGateway(ctx.db, input.name);
+    return publisherFor(g).test(ctx.db, g);
+  },
+  'publish.plan': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    return publisherFor(g).plan(ctx.db, g);
+  },
+  'publish.apply': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    return publisherFor(g).apply(ctx.db, g);
+  },
   'revision.list': (input, ctx) => listRevisions(ctx.db, getGateway(ctx.db, input.gateway)),
+  'revision.rollback': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    return publisherFor(g).rollback(ctx.db, g, input.number);
+  },
+  'publish.drift': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    return publisherFor(g).drift(ctx.db, g);
+  },
 };

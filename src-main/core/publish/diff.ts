@@ -6,7 +6,8 @@ import { innerRoutes, ownedRoute, ownedRouteId, type CaddyRoute } from './caddy/
 import { describeRoute, tenantOfPath, type RouteFacts } from './caddy/describe.js';
 import type { RouteIntent } from './desired.js';
 
-export type DesiredRoute = { intent: RouteIntent; route: CaddyRoute };
+// Only what a plan names of an intent: rollback and drift rebuild these from stored routes.
+export type DesiredRoute = { intent: Pick<RouteIntent, 'tenant' | 'apiId'>; route: CaddyRoute };
 
 type Field = PlanChange['fields'][number];
 
@@ -111,6 +112,22 @@ export function diffRoutes(
   for (const [key, route] of actual) changes.push(deleteChange(g, key, route));
   for (const s of strays) changes.push(deleteChange(g, s.key, s.route));
   return changes;
+}
+
+// The per-API routes of a stored owned route (a revision's desired state) in the shape the
+// diff takes: tenant and API are read back from each route's path and @id.
+export function storedRoutes(g: Gateway, owned: CaddyRoute): DesiredRoute[] {
+  const prefix = `${ownedRouteId(g)}-`;
+  return innerRoutes(owned).map((route) => {
+    const id = typeof route['@id'] === 'string' ? route['@id'] : '';
+    return {
+      intent: {
+        tenant: tenantOfPath(describeRoute(route).path) ?? '',
+        apiId: id.startsWith(prefix) ? id.slice(prefix.length) : id,
+      },
+      route,
+    };
+  });
 }
 
 export function summarise(changes: PlanChange[]): string {

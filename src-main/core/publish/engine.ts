@@ -16,6 +16,7 @@ import { placeOwnedRoute } from './caddy/place.js';
 import { canonical } from './canonical.js';
 import { desiredState } from './desired.js';
 import { diffRoutes, summarise } from './diff.js';
+import type { PublishOptions } from './options.js';
 import * as revisions from './revisions.js';
 
 const log = logger('publish');
@@ -28,7 +29,7 @@ type Snapshot = {
 };
 
 // The owned route as Caddy holds it, or null when it is not there (404 on its @id).
-async function readOwned(admin: CaddyAdmin, g: Gateway): Promise<CaddyRoute | null> {
+export async function readOwned(admin: CaddyAdmin, g: Gateway): Promise<CaddyRoute | null> {
   const value = await admin.get(`/id/${encodeURIComponent(ownedRouteId(g))}`);
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -54,15 +55,15 @@ async function snapshot(db: Db, g: Gateway, admin: CaddyAdmin): Promise<Snapshot
   };
 }
 
-export async function computePlan(db: Db, g: Gateway): Promise<Plan> {
-  return (await snapshot(db, g, caddyAdmin(g))).plan;
+export async function computePlan(db: Db, g: Gateway, opts: PublishOptions = {}): Promise<Plan> {
+  return (await snapshot(db, g, caddyAdmin(g, opts))).plan;
 }
 
 // Two applies to one gateway at once would each plan against the same state; run them one
 // after the other within this process.
 const applying = new Map<string, Promise<unknown>>();
 
-function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+export function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
   const run = (applying.get(key) ?? Promise.resolve()).then(work);
   const settled = run.catch(() => undefined);
   applying.set(key, settled);
@@ -83,11 +84,37 @@ async function verify(admin: CaddyAdmin, g: Gateway, desired: CaddyRoute): Promi
   );
 }
 
+// Puts a whole owned route into Caddy as one admin change, reads it back, and says where it
+// went. Used by publish and by rollback alike.
+export async function writeOwned(
+  admin: CaddyAdmin,
+  g: Gateway,
+  desired: CaddyRoute,
+  present: boolean,
+): Promise<string> {
+  let where = 'its route';
+  if (present) await admin.patch(`/id/${encodeURIComponent(ownedRouteId(g))}`, desired);
+  else where = await placeOwnedRoute(admin, g, desired);
+  await verify(admin, g, desired);
+  return where;
+}
+
+// A failed write ends the publish before a revision is written; the message says so, since
+// a person reading "failed" alone could not tell whether history moved.
+export function nothingRecorded(err: unknown): unknown {
+  if (!(err instanceof MarqueeError) || /no revision was recorded/.test(err.message)) return err;
+  return new MarqueeError(
+    err.code,
+    `${err.message}; no revision was recorded; plan again to see what the gateway holds`,
+    err.details,
+  );
+}
+
 // KNOWN LIMIT: the read and the write are not bound together. Caddy 2.6 sends its ETag as a
 // trailer, which fetch does not expose, so If-Match cannot guard against a change made in
 // between; the read-back check below catches the result instead. Lift it with Caddy 2.7+.
-async function apply(db: Db, g: Gateway): Promise<PublishResult> {
-  const admin = caddyAdmin(g);
+async function apply(db: Db, g: Gateway, opts: PublishOptions): Promise<PublishResult> {
+  const admin = caddyAdmin(g, opts);
   const { plan, desired, present } = await snapshot(db, g, admin);
   if (plan.inSync) {
     return { gateway: g.name, applied: [], revision: null, message: 'nothing to change' };
@@ -95,10 +122,12 @@ async function apply(db: Db, g: Gateway): Promise<PublishResult> {
 
   // One admin change for the whole owned subtree: Caddy re-provisions its full config on
   // every change, so one request per route would not scale.
-  let where = 'its route';
-  if (present) await admin.patch(`/id/${encodeURIComponent(ownedRouteId(g))}`, desired);
-  else where = await placeOwnedRoute(admin, g, desired);
-  await verify(admin, g, desired);
+  let where: string;
+  try {
+    where = await writeOwned(admin, g, desired, present);
+  } catch (err) {
+    throw nothingRecorded(err);
+  }
 
   const summary = summarise(plan.changes);
   const revision = revisions.recordRevision(db, g, desired, plan.changes, summary);
@@ -111,8 +140,8 @@ async function apply(db: Db, g: Gateway): Promise<PublishResult> {
   };
 }
 
-export function applyPlan(db: Db, g: Gateway): Promise<PublishResult> {
-  return serialised(g.name, () => apply(db, g));
+export function applyPlan(db: Db, g: Gateway, opts: PublishOptions = {}): Promise<PublishResult> {
+  return serialised(g.name, () => apply(db, g, opts));
 }
 
 export function listRevisions(db: Db, g: Gateway): Revision[] {

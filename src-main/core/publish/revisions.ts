@@ -2,6 +2,7 @@
 // drift checks and rollback can work from it later.
 import type { Gateway, PlanChange, Revision } from '../../../src-shared/model.js';
 import type { Db } from '../db/open.js';
+import { notFound } from '../errors.js';
 import { now } from '../workspace/time.js';
 
 type RevisionRow = {
@@ -54,4 +55,36 @@ export function recordRevision(
 
   const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as RevisionRow;
   return toRevision(g, row);
+}
+
+export type StoredRevision = { revision: Revision; desired: unknown };
+
+// One revision with the desired state it recorded; not_found names what exists instead.
+export function getRevisionState(db: Db, g: Gateway, number: number): StoredRevision {
+  const row = db
+    .prepare(`${SELECT} WHERE gateway_id = ? AND number = ?`)
+    .get(g.id, number) as RevisionRow | undefined;
+  if (!row) {
+    const count = listRevisions(db, g).length;
+    throw notFound(
+      `gateway ${g.name} has no revision #${number} ` +
+        (count ? `(it has #1 to #${count})` : '(nothing has been published to it yet)'),
+    );
+  }
+  return { revision: toRevision(g, row), desired: desiredOf(db, row.id) };
+}
+
+// The newest revision with its desired state, or null before the first publish.
+export function latestRevisionState(db: Db, g: Gateway): StoredRevision | null {
+  const row = db
+    .prepare(`${SELECT} WHERE gateway_id = ? ORDER BY number DESC LIMIT 1`)
+    .get(g.id) as RevisionRow | undefined;
+  return row ? { revision: toRevision(g, row), desired: desiredOf(db, row.id) } : null;
+}
+
+function desiredOf(db: Db, id: number): unknown {
+  const { desired_json } = db
+    .prepare(`SELECT desired_json FROM revisions WHERE id = ?`)
+    .get(id) as { desired_json: string };
+  return JSON.parse(desired_json) as unknown;
 }

@@ -4,6 +4,7 @@
 import type { BrandingPatch, StorefrontPage } from '../../../src-shared/model.js';
 import type { Db } from '../db/open.js';
 import { renderPage } from './pages.js';
+import { ANONYMOUS, type Audience } from './visibility.js';
 import { loadStorefront, previewImages } from './view.js';
 
 export function renderStorefrontPage(
@@ -11,8 +12,9 @@ export function renderStorefrontPage(
   domain: string,
   page: StorefrontPage,
   draft?: BrandingPatch,
+  audience: Audience = ANONYMOUS,
 ): string {
-  const data = loadStorefront(db, domain, draft);
+  const data = loadStorefront(db, domain, draft, audience);
   const images = previewImages(data.branding);
   return renderPage(db, { data, mode: { kind: 'preview' }, images }, page);
 }

@@ -4,11 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StorefrontPage } from '../../../src-shared/model.js';
+import { formatAudience } from '../../../src-shared/tenancy.js';
 import type { Db } from '../db/open.js';
 import { badInput } from '../errors.js';
 import { logger } from '../log.js';
 import { sitePath } from './links.js';
 import { renderPage } from './pages.js';
+import { ANONYMOUS, type Audience } from './visibility.js';
 import { loadStorefront, type ImageSources, type StorefrontData } from './view.js';
 
 const log = logger('storefront');
@@ -56,8 +58,8 @@ function imageFiles(data: StorefrontData): { files: SiteFile[]; images: ImageSou
 
 type RenderedSite = { tenant: string; files: SiteFile[]; pages: number };
 
-function renderSite(db: Db, domain: string): RenderedSite {
-  const data = loadStorefront(db, domain);
+function renderSite(db: Db, domain: string, audience: Audience): RenderedSite {
+  const data = loadStorefront(db, domain, undefined, audience);
   const { files, images } = imageFiles(data);
 
   const pages: StorefrontPage[] = [
@@ -103,6 +105,7 @@ export function buildStorefrontSite(
   db: Db,
   domain: string,
   outDir: string,
+  audience: Audience = ANONYMOUS,
 ): { dir: string; files: number; pages: number } {
   const dir = path.resolve(outDir);
   const previous = previousBuild(dir);
@@ -113,7 +116,7 @@ export function buildStorefrontSite(
     );
   }
 
-  const site = renderSite(db, domain);
+  const site = renderSite(db, domain, audience);
   const written = new Set(site.files.map((f) => f.path));
 
   // Pages of APIs that are no longer shown must not linger from an earlier build.
@@ -128,6 +131,7 @@ export function buildStorefrontSite(
   const marker = {
     generator: 'Marquee storefront',
     tenant: site.tenant,
+    audience: formatAudience(audience),
     files: [...written].sort(),
   };
   fs.writeFileSync(path.join(dir, SITE_MARKER), JSON.stringify(marker, null, 2) + '\n');

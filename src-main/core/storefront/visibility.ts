@@ -1,29 +1,14 @@
 // Who may see which API in a storefront. One rule in one place: the storefront pages, the
 // static site and (later) the "view as" preview all ask here.
-import type { ApiSummary } from '../../../src-shared/model.js';
+import type { Audience } from '../../../src-shared/tenancy.js';
+import { decideForAudience, type AccessApi } from '../tenancy/access.js';
 
-// The foundation knows only the anonymous visitor; roles, members and users of other
-// tenants extend this union (and the rule below) when audiences land.
-export type Audience = { kind: 'anonymous' };
+// Audiences (anonymous, member, role:NAME, tenant:OTHER-DOMAIN) and the rule itself live in
+// tenancy/access.ts, which also decides subscriptions; the storefront only asks it.
+export type { Audience };
 
 export const ANONYMOUS: Audience = { kind: 'anonymous' };
 
-// Lifecycle states in which an API appears in a storefront at all, as in WSO2's
-// Developer Portal: prototypes are shown to try out, deprecated ones until retired.
-const LISTED_STATES: ReadonlySet<ApiSummary['lifecycle']> = new Set([
-  'published',
-  'prototyped',
-  'deprecated',
-]);
-
-export function canSeeApi(
-  api: Pick<ApiSummary, 'lifecycle' | 'visibility'>,
-  audience: Audience,
-): boolean {
-  if (!LISTED_STATES.has(api.lifecycle)) return false;
-
-  switch (audience.kind) {
-    case 'anonymous':
-      return api.visibility === 'public';
-  }
+export function canSeeApi(api: AccessApi, audience: Audience): boolean {
+  return decideForAudience(api, audience).canSee;
 }

@@ -4,6 +4,16 @@ import { badInput, conflict, notFound } from '../errors.js';
 import type { Db } from '../db/open.js';
 import { contextFromName, extractFacts, versionSegment } from '../openapi/extract.js';
 import type { ParsedDefinition } from '../openapi/parse.js';
+import { recordActivity } from '../tenancy/activity.js';
+import {
+  DEFAULT_AUDIENCE,
+  nextAudience,
+  touchesAudience,
+  writeAudience,
+} from '../tenancy/api-audience.js';
+import { assertTransition, recordTransition } from '../tenancy/lifecycle.js';
+import { apiLabel, apiSnapshot } from '../tenancy/snapshots.js';
+import { nameSome, subscribersOf } from '../tenancy/usage.js';
 import { newApiId } from './ids.js';
 import { now } from './time.js';
 
@@ -26,6 +36,9 @@ type ApiRow = {
   updated_at: string;
   operation_count: number;
   tier_names: string | null;
+  subscription_availability: ApiSummary['subscriptionAvailability'];
+  role_names: string | null;
+  offered_domains: string | null;
 };
 
 const SELECT = `
@@ -35,7 +48,14 @@ const SELECT = `
     (SELECT count(*) FROM operations o WHERE o.api_id = a.id) AS operation_count,
     (SELECT group_concat(name, char(31)) FROM (
        SELECT ti.name FROM api_tiers at JOIN tiers ti ON ti.id = at.tier_id
-       WHERE at.api_id = a.id ORDER BY coalesce(ti.rate_limit, 1e18), ti.name)) AS tier_names
+       WHERE at.api_id = a.id ORDER BY coalesce(ti.rate_limit, 1e18), ti.name)) AS tier_names,
+    a.subscription_availability,
+    (SELECT group_concat(name, char(31)) FROM (
+       SELECT r.name FROM api_roles ar JOIN roles r ON r.id = ar.role_id
+       WHERE ar.api_id = a.id ORDER BY r.name)) AS role_names,
+    (SELECT group_concat(domain, char(31)) FROM (
+       SELECT domain FROM api_available_tenants WHERE api_id = a.id ORDER BY domain))
+      AS offered_domains
   FROM apis a JOIN tenants t ON t.id = a.tenant_id`;
 
 function toSummary(r: ApiRow): ApiSummary {
@@ -50,6 +70,9 @@ function toSummary(r: ApiRow): ApiSummary {
     backendSandbox: r.backend_sandbox,
     lifecycle: r.lifecycle,
     visibility: r.visibility,
+    visibleRoles: r.role_names ? r.role_names.split('\u001f') : [],
+    subscriptionAvailability: r.subscription_availability,
+    availableTenants: r.offered_domains ? r.offered_domains.split('\u001f') : [],
     tags: JSON.parse(r.tags_json) as string[],
     tiers: r.tier_names ? r.tier_names.split('\u001f') : [],
     operationCount: r.operation_count,
@@ -180,6 +203,9 @@ export type NewApi = {
   tags?: string[];
   description?: string;
   backendSandbox?: string | null;
+  visibleRoles?: string[];
+  subscriptionAvailability?: ApiSummary['subscriptionAvailability'];
+  availableTenants?: string[];
 };
 
 export function insertApi(db: Db, a: NewApi): string {
@@ -195,6 +221,21 @@ export function insertApi(db: Db, a: NewApi): string {
     while (contextTaken(db, a.tenantId, `${context}-${n}`, version)) n++;
     context = `${context}-${n}`;
   }
+
+  const domain = (db.prepare(`SELECT domain FROM tenants WHERE id = ?`).get(a.tenantId) as {
+    domain: string;
+  }).domain;
+  const audience = nextAudience(
+    db,
+    { tenantId: a.tenantId, domain },
+    { ...DEFAULT_AUDIENCE, visibility: a.visibility ?? 'public' },
+    {
+      visibleRoles: a.visibleRoles,
+      subscriptionAvailability: a.subscriptionAvailability,
+      availableTenants: a.availableTenants,
+    },
+    false,
+  );
 
   const id = a.id ?? newApiId();
   const stamp = now();
@@ -225,7 +266,19 @@ export function insertApi(db: Db, a: NewApi): string {
     );
     insertOperations(db, id, facts.operations);
     setApiTiers(db, id, a.tenantId, a.tiers ?? ['Bronze', 'Silver', 'Gold', 'Unlimited']);
+    writeAudience(db, id, a.tenantId, audience);
     indexApi(db, id);
+
+    const created = toSummary(getRow(db, id));
+    recordTransition(db, id, null, created.lifecycle);
+    recordActivity(db, {
+      action: 'create',
+      entity: 'api',
+      key: id,
+      tenant: domain,
+      summary: `added API ${apiLabel(created)}`,
+      after: apiSnapshot(created),
+    });
   })();
   return id;
 }
@@ -261,6 +314,11 @@ export function updateApi(db: Db, id: string, patch: ApiPatch): ApiDetail {
         `of ${row.domain}`,
     );
   }
+  const before = toSummary(row);
+  assertTransition(apiLabel(before), row.lifecycle, next.lifecycle);
+  const audience = touchesAudience(patch)
+    ? nextAudience(db, { tenantId: row.tenant_id, domain: row.domain }, before, patch)
+    : null;
 
   db.transaction(() => {
     db.prepare(
@@ -281,12 +339,45 @@ export function updateApi(db: Db, id: string, patch: ApiPatch): ApiDetail {
       id,
     );
     if (patch.tiers) setApiTiers(db, id, row.tenant_id, patch.tiers);
+    if (audience) writeAudience(db, id, row.tenant_id, audience);
     indexApi(db, id);
+
+    recordTransition(db, id, row.lifecycle, next.lifecycle);
+    const after = toSummary(getRow(db, id));
+    recordActivity(db, {
+      action: 'update',
+      entity: 'api',
+      key: id,
+      tenant: row.domain,
+      summary: `changed API ${apiLabel(after)}`,
+      before: apiSnapshot(before),
+      after: apiSnapshot(after),
+    });
   })();
   return getApi(db, id);
 }
 
 export function deleteApi(db: Db, id: string): void {
-  getRow(db, id);
-  db.prepare(`DELETE FROM apis WHERE id = ?`).run(id);
+  const before = toSummary(getRow(db, id));
+  // As in WSO2, an API with subscriptions stays until they are removed: deleting it would
+  // silently cut off those applications.
+  const subscribers = subscribersOf(db, id);
+  if (subscribers.length > 0) {
+    throw conflict(
+      `API ${apiLabel(before)} has subscriptions from ${nameSome(subscribers)}; ` +
+        'remove them first',
+    );
+  }
+
+  db.transaction(() => {
+    db.prepare(`DELETE FROM apis WHERE id = ?`).run(id);
+    recordActivity(db, {
+      action: 'delete',
+      entity: 'api',
+      key: id,
+      tenant: before.tenant,
+      summary: `removed API ${apiLabel(before)}`,
+      before: apiSnapshot(before),
+    });
+  })();
 }

@@ -6,6 +6,25 @@ import type { Branding, BrandingPatch } from '../../../src-shared/model.js';
 import { badInput } from '../errors.js';
 import type { Db } from '../db/open.js';
 import { now } from './time.js';
+import { recordActivity } from '../tenancy/activity.js';
+import { brandingSnapshot } from '../tenancy/snapshots.js';
+
+const domainOf = (db: Db, tenantId: number): string =>
+  (db.prepare(`SELECT domain FROM tenants WHERE id = ?`).get(tenantId) as { domain: string })
+    .domain;
+
+function recordBrandingChange(db: Db, tenantId: number, before: Branding, what: string): void {
+  const domain = domainOf(db, tenantId);
+  recordActivity(db, {
+    action: 'update',
+    entity: 'branding',
+    key: domain,
+    tenant: domain,
+    summary: `changed the ${what} of ${domain}`,
+    before: brandingSnapshot(before),
+    after: brandingSnapshot(getBranding(db, tenantId)),
+  });
+}
 
 type BrandingRow = {
   primary_color: string;
@@ -84,12 +103,14 @@ export function updateBranding(db: Db, tenantId: number, patch: BrandingPatch): 
   if (keys.length > 0) {
     // Column names come from the allow-list above, never from the caller.
     const sets = keys.map((k) => `${COLUMNS[k]} = ?`).join(', ');
+    const before = getBranding(db, tenantId);
     db.transaction(() => {
       db.prepare(`UPDATE branding SET ${sets} WHERE tenant_id = ?`).run(
         ...keys.map((k) => patch[k]),
         tenantId,
       );
       db.prepare(`UPDATE tenants SET updated_at = ? WHERE id = ?`).run(now(), tenantId);
+      recordBrandingChange(db, tenantId, before, 'branding');
     })();
   }
   return getBranding(db, tenantId);
@@ -131,8 +152,12 @@ export function setBrandingImage(
 ): Branding {
   const column = slot === 'logo' ? 'logo_asset_id' : 'favicon_asset_id';
 
+  const before = getBranding(db, tenantId);
   if (data === null) {
-    db.prepare(`UPDATE branding SET ${column} = NULL WHERE tenant_id = ?`).run(tenantId);
+    db.transaction(() => {
+      db.prepare(`UPDATE branding SET ${column} = NULL WHERE tenant_id = ?`).run(tenantId);
+      recordBrandingChange(db, tenantId, before, slot);
+    })();
     return getBranding(db, tenantId);
   }
 
@@ -150,6 +175,7 @@ export function setBrandingImage(
     const id = storeAsset(db, tenantId, sniffed, data);
     db.prepare(`UPDATE branding SET ${column} = ? WHERE tenant_id = ?`).run(id, tenantId);
     if (old.id !== null) db.prepare(`DELETE FROM assets WHERE id = ?`).run(old.id);
+    recordBrandingChange(db, tenantId, before, slot);
   })();
   return getBranding(db, tenantId);
 }

@@ -4,6 +4,8 @@ import { conflict, notFound } from '../errors.js';
 import type { Db } from '../db/open.js';
 import { now } from './time.js';
 import { getTenant } from './tenants.js';
+import { recordActivity } from '../tenancy/activity.js';
+import { gatewaySnapshot } from '../tenancy/snapshots.js';
 
 type GatewayRow = {
   id: number;
@@ -56,27 +58,58 @@ export function addGateway(
     listen?: string;
     environment: string;
     tenants: string[];
+    token?: string;
+    concurrency?: number;
+    restoreOnFailure?: boolean;
   },
 ): Gateway {
   if (db.prepare(`SELECT 1 FROM gateways WHERE name = ?`).get(g.name)) {
     throw conflict(`a gateway named ${g.name} already exists`);
   }
   const tenantIds = g.tenants.map((d) => getTenant(db, d).id);
+  const settings = { concurrency: g.concurrency, restoreOnFailure: g.restoreOnFailure };
 
   db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO gateways (name, kind, admin_url, listen, environment, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO gateways (name, kind, admin_url, listen, environment, created_at,
+           credentials, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(g.name, g.kind, g.adminUrl.replace(/\/+$/, ''), g.listen ?? null, g.environment, now());
+      .run(
+        g.name,
+        g.kind,
+        g.adminUrl.replace(/\/+$/, ''),
+        g.listen ?? null,
+        g.environment,
+        now(),
+        g.token ?? null,
+        JSON.stringify(settings),
+      );
     const link = db.prepare(`INSERT INTO gateway_tenants (gateway_id, tenant_id) VALUES (?, ?)`);
     for (const id of tenantIds) link.run(Number(lastInsertRowid), id);
+    recordActivity(db, {
+      action: 'create',
+      entity: 'gateway',
+      key: g.name,
+      tenant: null,
+      summary: `added gateway ${g.name}`,
+      after: gatewaySnapshot(getGateway(db, g.name)),
+    });
   })();
   return getGateway(db, g.name);
 }
 
 export function removeGateway(db: Db, name: string): void {
   const g = getGateway(db, name);
-  db.prepare(`DELETE FROM gateways WHERE id = ?`).run(g.id);
+  db.transaction(() => {
+    db.prepare(`DELETE FROM gateways WHERE id = ?`).run(g.id);
+    recordActivity(db, {
+      action: 'delete',
+      entity: 'gateway',
+      key: g.name,
+      tenant: null,
+      summary: `removed gateway ${g.name}`,
+      before: gatewaySnapshot(g),
+    });
+  })();
 }

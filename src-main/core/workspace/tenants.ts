@@ -8,6 +8,8 @@ import type { Db } from '../db/open.js';
 import { now } from './time.js';
 import { createDefaultBranding } from './branding.js';
 import { createDefaultTiers } from './tiers.js';
+import { recordActivity } from '../tenancy/activity.js';
+import { tenantSnapshot } from '../tenancy/snapshots.js';
 
 type TenantRow = {
   id: number;
@@ -76,6 +78,14 @@ export function createTenant(
       .run(domain, input.name, input.description ?? '', stamp, stamp);
     createDefaultBranding(db, Number(lastInsertRowid), input.name);
     createDefaultTiers(db, Number(lastInsertRowid));
+    recordActivity(db, {
+      action: 'create',
+      entity: 'tenant',
+      key: domain,
+      tenant: domain,
+      summary: `added tenant ${domain}`,
+      after: tenantSnapshot({ domain, name: input.name, description: input.description ?? '' }),
+    });
   })();
   return getTenant(db, domain);
 }
@@ -85,16 +95,42 @@ export function updateTenant(
   input: { domain: string; name?: string; description?: string },
 ): Tenant {
   const t = getTenant(db, input.domain);
-  db.prepare(`UPDATE tenants SET name = ?, description = ?, updated_at = ? WHERE id = ?`).run(
-    input.name ?? t.name,
-    input.description ?? t.description,
-    now(),
-    t.id,
-  );
+  const next = {
+    ...t,
+    name: input.name ?? t.name,
+    description: input.description ?? t.description,
+  };
+  db.transaction(() => {
+    db.prepare(`UPDATE tenants SET name = ?, description = ?, updated_at = ? WHERE id = ?`).run(
+      next.name,
+      next.description,
+      now(),
+      t.id,
+    );
+    recordActivity(db, {
+      action: 'update',
+      entity: 'tenant',
+      key: t.domain,
+      tenant: t.domain,
+      summary: `changed tenant ${t.domain}`,
+      before: tenantSnapshot(t),
+      after: tenantSnapshot(next),
+    });
+  })();
   return getTenant(db, t.domain);
 }
 
 export function deleteTenant(db: Db, domain: string): void {
   const t = getTenant(db, domain);
-  db.prepare(`DELETE FROM tenants WHERE id = ?`).run(t.id);
+  db.transaction(() => {
+    db.prepare(`DELETE FROM tenants WHERE id = ?`).run(t.id);
+    recordActivity(db, {
+      action: 'delete',
+      entity: 'tenant',
+      key: t.domain,
+      tenant: t.domain,
+      summary: `removed tenant ${t.domain} with its ${t.apiCount} API(s)`,
+      before: tenantSnapshot(t),
+    });
+  })();
 }

@@ -5,6 +5,7 @@ import {
 } from '@mantine/core';
 import { Color, type Branding, type BrandingPatch } from '../../../src-shared/model';
 import { UploadIcon } from '../lib/icons';
+import { ContrastHint } from './ContrastHint';
 
 export type Draft = Required<BrandingPatch>;
 
@@ -79,6 +80,7 @@ export function BrandingForm({ draft, branding, onChange, onImage, onClearImage 
             data-testid={`branding-${key}`} />
         ))}
       </SimpleGrid>
+      <ContrastHint colors={draft} onFix={(field, value) => onChange({ [field]: value })} />
       <Group grow align="flex-end">
         <div>
           <Text size="sm" fw={500} mb={4}>Theme</Text>

@@ -1,0 +1,22 @@
+// A gateway's stored publish settings and admin token, read only where a publish needs
+// them: the token never travels in the Gateway model, so no shell or log ever sees it.
+import type { Gateway } from '../../../src-shared/model.js';
+import type { Db } from '../db/open.js';
+import type { PublishOptions } from './options.js';
+
+type Row = { credentials: string | null; settings_json: string };
+
+export type GatewayAccess = { token: string | null; options: PublishOptions };
+
+export function gatewayAccess(db: Db, g: Gateway): GatewayAccess {
+  const row = db
+    .prepare(`SELECT credentials, settings_json FROM gateways WHERE id = ?`)
+    .get(g.id) as Row | undefined;
+  const stored = JSON.parse(row?.settings_json ?? '{}') as PublishOptions;
+  const options: PublishOptions = {};
+  if (typeof stored.concurrency === 'number') options.concurrency = stored.concurrency;
+  if (typeof stored.restoreOnFailure === 'boolean') {
+    options.restoreOnFailure = stored.restoreOnFailure;
+  }
+  return { token: row?.credentials ?? null, options };
+}
