@@ -69,8 +69,10 @@ describe.skipIf(!ready && !process.env.CI)('journey: demo to a call through Cadd
     await row.waitFor();
     await row.click();
     await page.getByTestId('api-backend').fill(backend.url);
-    await page.getByTestId('api-lifecycle').click();
-    await page.getByRole('option', { name: 'published', exact: true }).click();
+    // A lifecycle move applies at once; the backend is saved with the form.
+    await page.getByTestId('lifecycle-move-published').click();
+    await expect.poll(() => page.getByTestId('api-lifecycle-state').textContent())
+      .toBe('published');
     await page.getByTestId('api-save').click();
 
     await expect.poll(async () => {

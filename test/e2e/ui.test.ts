@@ -141,11 +141,12 @@ describe.skipIf(!ready && !process.env.CI)('renderer UI in the browser shell', (
 
   test("edits an API's lifecycle in the drawer", async () => {
     await page.getByTestId('api-row').first().click();
-    const lifecycle = page.getByTestId('api-lifecycle');
-    await lifecycle.waitFor();
+    await page.getByTestId('api-lifecycle-section').waitFor();
     await page.getByTestId('operation-row').first().waitFor();
-    await lifecycle.click();
-    await page.getByRole('option', { name: 'published', exact: true }).click();
+    // A lifecycle move applies at once, apart from the form's Save.
+    await page.getByTestId('lifecycle-move-published').click();
+    await expect.poll(() => page.getByTestId('api-lifecycle-state').textContent())
+      .toBe('published');
 
     // A wrong context is refused inline, with the contract's own words, before saving.
     const context = page.getByTestId('api-context');
@@ -231,7 +232,7 @@ describe.skipIf(!ready && !process.env.CI)('renderer UI in the browser shell', (
     await page.getByRole('button', { name: /Archive API/ }).waitFor();
     await screen(page, '10-palette', true);
     await page.getByRole('button', { name: /Archive API/ }).click();
-    await page.getByTestId('api-lifecycle').waitFor();
+    await page.getByTestId('api-lifecycle-section').waitFor();
     await page.keyboard.press('Escape');
   });
 

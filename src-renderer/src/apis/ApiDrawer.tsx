@@ -1,17 +1,17 @@
 // Edit one API: its fields (validated as the contract validates them), its operations, delete.
 import {
-  Alert, Button, Divider, Drawer, Group, Loader, MultiSelect, ScrollArea, Select, Stack,
+  Alert, Button, Divider, Drawer, Group, Loader, MultiSelect, ScrollArea, Stack,
   TagsInput, Text, TextInput, Textarea, Title,
 } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import {
-  ApiPatch, LIFECYCLE_STATES, VISIBILITIES, type ApiDetail, type ApiSummary, type Tier,
-} from '../../../src-shared/model';
+import { ApiPatch, type ApiDetail, type ApiSummary, type Tier } from '../../../src-shared/model';
 import { errorMessage, invoke } from '../lib/invoke';
 import { TrashIcon } from '../lib/icons';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { confirmAction } from '../stores/confirm-store';
+import { AudienceFields } from './AudienceFields';
 import { MethodBadge } from './badges';
+import { LifecycleSection } from './LifecycleSection';
 
 type Form = {
   name: string;
@@ -20,8 +20,10 @@ type Form = {
   description: string;
   backendProduction: string;
   backendSandbox: string;
-  lifecycle: ApiSummary['lifecycle'];
   visibility: ApiSummary['visibility'];
+  visibleRoles: string[];
+  subscriptionAvailability: ApiSummary['subscriptionAvailability'];
+  availableTenants: string[];
   tags: string[];
   tiers: string[];
 };
@@ -36,28 +38,42 @@ function formOf(api: ApiDetail): Form {
     description: api.description,
     backendProduction: api.backendProduction ?? '',
     backendSandbox: api.backendSandbox ?? '',
-    lifecycle: api.lifecycle,
     visibility: api.visibility,
+    visibleRoles: api.visibleRoles,
+    subscriptionAvailability: api.subscriptionAvailability,
+    availableTenants: api.availableTenants,
     tags: api.tags,
     tiers: api.tiers,
   };
 }
 
+// Roles belong to restricted APIs and listed tenants to specific-tenants only; the core
+// refuses them elsewhere, so switching away drops what no longer applies.
 function patchOf(form: Form): unknown {
   return {
     ...form,
     backendProduction: form.backendProduction.trim() || null,
     backendSandbox: form.backendSandbox.trim() || null,
+    visibleRoles: form.visibility === 'restricted' ? form.visibleRoles : [],
+    availableTenants:
+      form.subscriptionAvailability === 'specific-tenants' ? form.availableTenants : [],
   };
 }
 
 function validate(form: Form): FieldErrors {
-  const result = ApiPatch.safeParse(patchOf(form));
-  if (result.success) return {};
   const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path[0] as keyof Form;
-    errors[field] ??= issue.message;
+  const result = ApiPatch.safeParse(patchOf(form));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path[0] as keyof Form;
+      errors[field] ??= issue.message;
+    }
+  }
+  if (form.visibility === 'restricted' && form.visibleRoles.length === 0) {
+    errors.visibleRoles ??= 'a restricted API needs at least one role';
+  }
+  if (form.subscriptionAvailability === 'specific-tenants' && !form.availableTenants.length) {
+    errors.availableTenants ??= 'list at least one tenant';
   }
   return errors;
 }
@@ -178,6 +194,17 @@ export function ApiDrawer({ apiId, domain, onClose, onSaved, onDeleted }: {
     }
   }
 
+  // A move changes only the state: the form keeps its unsaved edits.
+  async function reloadAfterMove(id: string) {
+    try {
+      const moved = await invoke('api.get', { id });
+      setApi((a) => (a ? { ...a, lifecycle: moved.lifecycle, updatedAt: moved.updatedAt } : a));
+      onSaved(moved);
+    } catch (err) {
+      notifyError(err, 'Could not reload the API');
+    }
+  }
+
   async function remove() {
     if (!api) return;
     const ok = await confirmAction({
@@ -206,6 +233,10 @@ export function ApiDrawer({ apiId, domain, onClose, onSaved, onDeleted }: {
         <Alert color="red" variant="light" mb="md" data-testid="api-error">{generalError}</Alert>
       )}
       {form && api && (
+        <LifecycleSection api={api} onMoved={() => void reloadAfterMove(api.id)} />
+      )}
+      {form && api && <Divider my="sm" />}
+      {form && api && (
         <form onSubmit={(e) => {
           e.preventDefault();
           void save();
@@ -228,16 +259,7 @@ export function ApiDrawer({ apiId, domain, onClose, onSaved, onDeleted }: {
             <TextInput label="Sandbox backend URL" value={form.backendSandbox}
               error={errors.backendSandbox}
               onChange={(e) => change('backendSandbox', e.currentTarget.value)} />
-            <Group grow align="flex-start">
-              <Select label="Lifecycle" data={[...LIFECYCLE_STATES]} value={form.lifecycle}
-                allowDeselect={false} error={errors.lifecycle}
-                onChange={(v) => v && change('lifecycle', v as Form['lifecycle'])}
-                data-testid="api-lifecycle" comboboxProps={{ withinPortal: true }} />
-              <Select label="Visibility" data={[...VISIBILITIES]} value={form.visibility}
-                allowDeselect={false} error={errors.visibility}
-                onChange={(v) => v && change('visibility', v as Form['visibility'])}
-                data-testid="api-visibility" />
-            </Group>
+            <AudienceFields domain={domain} form={form} errors={errors} onChange={change} />
             <TagsInput label="Tags" value={form.tags} error={errors.tags}
               onChange={(v) => change('tags', v)} clearable data-testid="api-tags" />
             <MultiSelect label="Offered tiers" data={tierOptions} value={form.tiers}

@@ -1,6 +1,7 @@
 // The window: top bar, the left rail of tenants and places, and the place on screen.
 import { AppShell } from '@mantine/core';
 import { useEffect } from 'react';
+import { ActivityView } from '../activity/ActivityView';
 import { BundlesView } from '../bundles/BundlesView';
 import { GatewaysView } from '../gateways/GatewaysView';
 import { PublishView } from '../publish/PublishView';
@@ -29,6 +30,8 @@ function Place() {
       return <PublishView />;
     case 'bundles':
       return <BundlesView />;
+    case 'activity':
+      return <ActivityView />;
     default:
       return tenants.length === 0 ? <FirstRun /> : <HomeRedirect />;
   }

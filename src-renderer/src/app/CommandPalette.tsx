@@ -32,7 +32,10 @@ export function CommandPalette() {
         ...(current
           ? [{ id: 'import', label: 'Import definition',
             description: `Import an OpenAPI file into ${current}`,
-            onClick: () => nav.requestImport(current) }]
+            onClick: () => nav.requestImport(current) },
+          { id: 'new-application', label: 'New application',
+            description: `Create an application with an API key in ${current}`,
+            onClick: () => nav.requestNewApplication(current) }]
           : []),
         { id: 'gateways', label: 'Gateways', description: 'Manage gateways',
           onClick: () => nav.go({ kind: 'gateways' }) },
@@ -40,6 +43,8 @@ export function CommandPalette() {
           onClick: () => nav.go({ kind: 'publish' }) },
         { id: 'bundles', label: 'Bundles', description: 'Export or import tenant bundles',
           onClick: () => nav.go({ kind: 'bundles' }) },
+        { id: 'activity', label: 'Activity', description: 'Every change to the workspace',
+          onClick: () => nav.go({ kind: 'activity' }) },
       ],
     };
     const tenantGroup: SpotlightActionGroupData = {

@@ -14,10 +14,10 @@ const PLACES: { place: Place; label: string; icon: ReactNode }[] = [
   { place: 'gateways', label: 'Gateways', icon: <GatewayIcon /> },
   { place: 'publish', label: 'Publish', icon: <PublishIcon /> },
   { place: 'bundles', label: 'Bundles', icon: <BundleIcon /> },
+  { place: 'activity', label: 'Activity', icon: <ActivityIcon /> },
 ];
 
 const COMING: { label: string; icon: ReactNode }[] = [
-  { label: 'Activity', icon: <ActivityIcon /> },
   { label: 'Settings', icon: <SettingsIcon /> },
 ];
 

@@ -1,8 +1,6 @@
 // Plan, then publish to one gateway; production gateways ask for their name first.
-import {
-  Alert, Button, Card, Group, Select, Stack, Table, Text, Title,
-} from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Plan, Revision } from '../../../src-shared/model';
 import { environmentColor, isProduction } from '../gateways/environment';
 import { errorMessage, invoke } from '../lib/invoke';
@@ -10,7 +8,9 @@ import { notifyError, notifySuccess } from '../lib/notify';
 import { confirmAction } from '../stores/confirm-store';
 import { useNav } from '../stores/nav-store';
 import { useWorkspace } from '../stores/workspace-store';
+import { DriftBadge, type DriftState } from './DriftBadge';
 import { PlanDiff } from './PlanDiff';
+import { RevisionsTable } from './RevisionsTable';
 
 export function PublishView() {
   const gateways = useWorkspace((s) => s.gateways);
@@ -21,7 +21,25 @@ export function PublishView() {
   const [planning, setPlanning] = useState(false);
   const [applying, setApplying] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [drift, setDrift] = useState<DriftState>({ kind: 'checking' });
+  const [rollingBack, setRollingBack] = useState<number | null>(null);
   const gateway = gateways.find((g) => g.name === name) ?? null;
+  const shownName = useRef(name);
+  shownName.current = name;
+
+  // Asks the gateway itself; an unreachable one leaves drift unknown rather than alarming.
+  const checkDrift = useCallback(async (gatewayName: string) => {
+    setDrift({ kind: 'checking' });
+    try {
+      const found = await invoke('publish.drift', { gateway: gatewayName });
+      // A slow answer for a gateway no longer selected is dropped.
+      if (shownName.current === gatewayName) setDrift({ kind: 'known', drift: found });
+    } catch (err) {
+      if (shownName.current === gatewayName) {
+        setDrift({ kind: 'unknown', message: errorMessage(err) });
+      }
+    }
+  }, []);
 
   async function loadRevisions(gatewayName: string) {
     try {
@@ -35,8 +53,11 @@ export function PublishView() {
   useEffect(() => {
     setPlan(null);
     setResult(null);
-    if (name) void loadRevisions(name);
-  }, [name]);
+    if (name) {
+      void loadRevisions(name);
+      void checkDrift(name);
+    }
+  }, [name, checkDrift]);
 
   async function makePlan() {
     if (!name) return;
@@ -72,11 +93,42 @@ export function PublishView() {
       notifySuccess(published.message, `Published to ${gateway.name}`);
       setPlan(null);
       await loadRevisions(gateway.name);
+      void checkDrift(gateway.name);
     } catch (err) {
       setResult({ ok: false, message: errorMessage(err) });
       notifyError(err, `Could not publish to ${gateway.name}`);
     } finally {
       setApplying(false);
+    }
+  }
+
+  async function rollback(revision: Revision) {
+    if (!gateway) return;
+    const prod = isProduction(gateway.environment);
+    const ok = await confirmAction({
+      title: `Roll ${gateway.name} back to revision #${revision.number}?`,
+      message: `What revision #${revision.number} published (${revision.summary}) is ` +
+        `published to ${gateway.name} (${gateway.environment}) again now; what was added ` +
+        'since is removed from the gateway.',
+      confirmLabel: `Roll back to #${revision.number}`,
+      typeToConfirm: prod ? gateway.name : undefined,
+    });
+    if (!ok) return;
+    setRollingBack(revision.number);
+    setResult(null);
+    try {
+      const done = await invoke('revision.rollback', {
+        gateway: gateway.name, number: revision.number });
+      setResult({ ok: true, message: done.message });
+      notifySuccess(done.message, `Rolled back ${gateway.name}`);
+      setPlan(null);
+      await loadRevisions(gateway.name);
+      void checkDrift(gateway.name);
+    } catch (err) {
+      setResult({ ok: false, message: errorMessage(err) });
+      notifyError(err, `Could not roll back ${gateway.name}`);
+    } finally {
+      setRollingBack(null);
     }
   }
 
@@ -114,9 +166,10 @@ export function PublishView() {
             data-testid="publish-apply">Publish</Button>
           {gateway && (
             <Text size="sm" c={environmentColor(gateway.environment)}>
-              {gateway.tenants.length} tenants · {gateway.adminUrl}
+              {gateway.kind} · {gateway.tenants.length} tenants · {gateway.adminUrl}
             </Text>
           )}
+          {gateway && <DriftBadge state={drift} />}
         </Group>
       </Card>
       {result && (
@@ -126,32 +179,8 @@ export function PublishView() {
       )}
       {plan && <PlanDiff plan={plan} />}
       <Title order={4}>Revisions</Title>
-      <Card withBorder padding={0}>
-        {revisions.length === 0 ? (
-          <Text c="dimmed" size="sm" p="md">Nothing published to this gateway yet.</Text>
-        ) : (
-          <Table data-testid="revision-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Changes</Table.Th>
-                <Table.Th>Summary</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {revisions.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.number}</Table.Td>
-                  <Table.Td>{new Date(r.createdAt).toLocaleString()}</Table.Td>
-                  <Table.Td>{r.changeCount}</Table.Td>
-                  <Table.Td>{r.summary}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+      <RevisionsTable revisions={revisions} rollingBack={rollingBack}
+        onRollback={(r) => void rollback(r)} />
     </Stack>
   );
 }

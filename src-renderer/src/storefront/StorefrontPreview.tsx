@@ -3,7 +3,7 @@
 import {
   Alert, Box, Center, Group, Loader, Paper, SegmentedControl, Select, Text,
 } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { StorefrontPage, type ApiSummary } from '../../../src-shared/model';
 
 export type Device = 'phone' | 'tablet' | 'desktop';
@@ -18,13 +18,15 @@ function pageOf(value: string): StorefrontPage {
   return value === 'catalog' ? { kind: 'catalog' } : { kind: 'home' };
 }
 
-export function StorefrontPreview({ html, error, busy, page, onPage, apis }: {
+export function StorefrontPreview({ html, error, busy, page, onPage, apis, toolbar }: {
   html: string | null;
   error: string | null;
   busy: boolean;
   page: StorefrontPage;
   onPage(page: StorefrontPage): void;
   apis: ApiSummary[];
+  // Extra controls before the page picker (the "view as" audience).
+  toolbar?: ReactNode;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [device, setDevice] = useState<Device>('desktop');
@@ -58,6 +60,7 @@ export function StorefrontPreview({ html, error, busy, page, onPage, apis }: {
           {busy && <Loader size={14} />}
         </Group>
         <Group gap="xs">
+          {toolbar}
           <Select size="xs" w={240} data={options} value={pageValue(page)} allowDeselect={false}
             searchable aria-label="Preview page" data-testid="preview-page"
             onChange={(v) => v && onPage(pageOf(v))} />

@@ -13,6 +13,7 @@ import { useApis } from '../stores/apis-store';
 import { useFavicons } from '../stores/favicon-store';
 import { BrandingForm, colorError, type Draft } from './BrandingForm';
 import { StorefrontPreview } from './StorefrontPreview';
+import { ViewAsSelect } from './ViewAsSelect';
 
 const RENDER_DELAY_MS = 150;
 
@@ -43,6 +44,7 @@ export function StorefrontTab({ domain }: { domain: string }) {
   const [rendering, setRendering] = useState(false);
   const [saving, setSaving] = useState(false);
   const [version, setVersion] = useState(0);
+  const [audience, setAudience] = useState('anonymous');
   const lastNotified = useRef<string | null>(null);
 
   useEffect(() => {
@@ -65,7 +67,7 @@ export function StorefrontTab({ domain }: { domain: string }) {
     if (!debouncedDraft || !saved) return;
     let live = true;
     setRendering(true);
-    invoke('storefront.render', { domain, page,
+    invoke('storefront.render', { domain, page, audience,
       brandingDraft: renderablePatch(debouncedDraft, saved) })
       .then((r) => {
         if (!live) return;
@@ -86,7 +88,7 @@ export function StorefrontTab({ domain }: { domain: string }) {
     return () => {
       live = false;
     };
-  }, [debouncedDraft, saved, domain, page, version]);
+  }, [debouncedDraft, saved, domain, page, version, audience]);
 
   const onPage = useCallback((p: StorefrontPage) => setPage(p), []);
 
@@ -157,7 +159,8 @@ export function StorefrontTab({ domain }: { domain: string }) {
       </Box>
       <Box style={{ flex: 1, minWidth: 0 }}>
         <StorefrontPreview html={html} error={renderError} busy={rendering} page={page}
-          onPage={onPage} apis={apis} />
+          onPage={onPage} apis={apis} toolbar={
+            <ViewAsSelect domain={domain} value={audience} onChange={setAudience} />} />
       </Box>
     </Box>
   );

@@ -2,6 +2,8 @@
 import { Badge, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { plural } from '../lib/plural';
 import { ApisTab } from '../apis/ApisTab';
+import { ApplicationsTab } from '../applications/ApplicationsTab';
+import { AudiencesTab } from '../audiences/AudiencesTab';
 import { useNav, type TenantTab } from '../stores/nav-store';
 import { useWorkspace } from '../stores/workspace-store';
 import { StorefrontTab } from '../storefront/StorefrontTab';
@@ -34,10 +36,18 @@ export function TenantView({ domain, tab }: { domain: string; tab: TenantTab }) 
           <Tabs.Tab value="overview" data-testid="tab-overview">Overview</Tabs.Tab>
           <Tabs.Tab value="apis" data-testid="tab-apis">APIs</Tabs.Tab>
           <Tabs.Tab value="storefront" data-testid="tab-storefront">Storefront</Tabs.Tab>
+          <Tabs.Tab value="audiences" data-testid="tab-audiences">Audiences and tiers</Tabs.Tab>
+          <Tabs.Tab value="applications" data-testid="tab-applications">
+            Applications
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md"><TenantOverview tenant={tenant} /></Tabs.Panel>
         <Tabs.Panel value="apis" pt="md"><ApisTab domain={domain} /></Tabs.Panel>
         <Tabs.Panel value="storefront" pt="md"><StorefrontTab domain={domain} /></Tabs.Panel>
+        <Tabs.Panel value="audiences" pt="md"><AudiencesTab domain={domain} /></Tabs.Panel>
+        <Tabs.Panel value="applications" pt="md">
+          <ApplicationsTab domain={domain} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );
