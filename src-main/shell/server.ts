@@ -108,9 +108,17 @@ async function handleRpc(core: Core, method: string, req: http.IncomingMessage,
 }
 
 function serveFile(rendererDir: string, pathname: string, res: http.ServerResponse): void {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  // A mistyped or hostile URL must answer 404, never take the process down: decoding can
+  // throw on broken escapes, and a NUL byte makes fs throw synchronously.
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    send(res, 400, 'malformed URL', 'text/plain');
+    return;
+  }
   const file = path.resolve(rendererDir, rel);
-  if (!file.startsWith(path.resolve(rendererDir) + path.sep)) {
+  if (rel.includes('\0') || !file.startsWith(path.resolve(rendererDir) + path.sep)) {
     send(res, 404, 'not found', 'text/plain');
     return;
   }
@@ -138,6 +146,16 @@ export async function startShellServer(opts: ShellOptions): Promise<ShellServer>
   }
 
   const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (err) {
+      // Nothing a request carries may stop the shell: answer it and carry on.
+      log.error({ err, path: req.url }, 'request failed');
+      if (!res.headersSent) send(res, 500, 'internal error', 'text/plain');
+    }
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://shell.invalid');
 
     // Every request needs the token, the page and its assets included.
@@ -164,7 +182,7 @@ export async function startShellServer(opts: ShellOptions): Promise<ShellServer>
       return;
     }
     send(res, 405, 'method not allowed', 'text/plain');
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -77,6 +77,15 @@ describe('browser shell server', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it('survives broken and hostile URLs and keeps serving', async () => {
+    const h = { 'x-marquee-token': server.token };
+    for (const p of ['/%00', '/%E0%A4%A', '/assets/%00app.js', '/%', '/%2F%00']) {
+      const r = await fetch(`${base}${p}`, { headers: h });
+      expect([400, 404], p).toContain(r.status);
+    }
+    expect((await rpc('tenant.list', {}, h)).status).toBe(200);
+  });
+
   it('serves nothing outside the renderer folder', async () => {
     const h = { 'x-marquee-token': server.token };
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
