@@ -193,6 +193,19 @@ export const contract = {
     output: z.object({ dir: z.string(), files: z.number().int(), pages: z.number().int() }),
   },
 
+  // A tenant's branding as a WSO2 API Manager tenant theme zip, and back.
+  'theme.export': {
+    input: z.object({ domain: Domain }).strict(),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+  },
+  'theme.import': {
+    input: z
+      .object({ domain: Domain, dataBase64: z.string().min(1, 'the theme file is empty') })
+      .strict(),
+    // Notes say what the theme set that the branding has no place for, and what was ignored.
+    output: z.object({ branding: Branding, notes: z.array(z.string()) }),
+  },
+
   ...tenancyMethods(),
 
   'bundle.export': {

@@ -44,7 +44,11 @@ export const Color = z.string().regex(HEX_COLOR, 'must be a colour like #1a2b3c'
 export const ContextPath = z
   .string()
   .trim()
-  .regex(/^(\/[A-Za-z0-9._-]+)+$/, 'must look like /payments or /shop/orders');
+  .max(200, 'must be at most 200 characters')
+  .regex(/^(\/[A-Za-z0-9._-]+)+$/, 'must look like /payments or /shop/orders')
+  // Gateways clean request paths, so a route under /./ or /../ could never be reached.
+  .refine((p) => !p.split('/').some((s) => s === '.' || s === '..'),
+    'must not contain . or .. segments');
 
 export const Version = z
   .string()
@@ -77,6 +81,8 @@ export const Branding = z.object({
   heroText: z.string().max(2000),
   footerText: z.string().max(500),
   theme: z.enum(['light', 'dark']),
+  // Right-to-left storefronts (Arabic, Hebrew, Persian) mirror their layout.
+  direction: z.enum(['ltr', 'rtl']),
   fontFamily: z.string().max(200),
   customCss: z.string().max(100_000),
   // Data URLs of the stored assets, or null: the renderer and the storefront need no

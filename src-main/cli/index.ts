@@ -8,6 +8,7 @@ import { serveCommands } from './commands/serve.js';
 import { storefrontCommands } from './commands/storefront.js';
 import { tenantCommands } from './commands/tenant.js';
 import { tenancyCommands } from './commands/tenancy.js';
+import { themeCommands } from './commands/theme.js';
 
 export function buildProgram(): Command {
   const program = new Command('marquee')
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   apiCommands(program);
   gatewayCommands(program);
   storefrontCommands(program);
+  themeCommands(program);
   bundleCommands(program);
   serveCommands(program);
   // After api and gateway: it adds subcommands to those groups.

@@ -18,6 +18,7 @@ import { demoHandlers } from './handlers/demo.js';
 import { gatewayHandlers } from './handlers/gateways.js';
 import { storefrontHandlers } from './handlers/storefront.js';
 import { tenancyHandlers } from './handlers/tenancy.js';
+import { themeHandlers } from './handlers/themes.js';
 import type { Handler } from './handlers/types.js';
 import { workspaceHandlers } from './handlers/workspace.js';
 import { logger } from './log.js';
@@ -33,6 +34,7 @@ const handlers: { [M in Method]: Handler<M> } = {
   ...bundleHandlers,
   ...demoHandlers,
   ...tenancyHandlers,
+  ...themeHandlers,
 };
 
 export type Core = {

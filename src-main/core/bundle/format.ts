@@ -109,6 +109,8 @@ export const BundleBranding = z
     heroText: Text(100_000),
     footerText: Text(100_000),
     theme: z.enum(['light', 'dark']),
+    // Bundles written before right-to-left storefronts read left to right.
+    direction: z.enum(['ltr', 'rtl']).default('ltr'),
     fontFamily: Text(1000),
     customCss: Text(1_000_000),
     // Entry names of the images instead of the data URLs the contract carries.

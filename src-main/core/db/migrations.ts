@@ -262,6 +262,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE gateways ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}';
     `,
   },
+  {
+    version: 5,
+    name: 'storefront direction',
+    // Existing storefronts keep reading left to right.
+    sql: `
+      ALTER TABLE branding ADD COLUMN direction TEXT NOT NULL DEFAULT 'ltr'
+        CHECK (direction IN ('ltr', 'rtl'));
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

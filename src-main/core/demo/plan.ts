@@ -25,7 +25,8 @@ export type DemoTenant = {
   domain: string;
   name: string;
   description: string;
-  branding: Required<BrandingPatch>;
+  // Direction may be left out: the demo storefronts read left to right.
+  branding: Omit<Required<BrandingPatch>, 'direction'> & BrandingPatch;
   // Files in resources/demo/branding/.
   logo: string;
   favicon: string;

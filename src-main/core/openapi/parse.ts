@@ -80,7 +80,31 @@ export function lineOfPointer(text: string, pointer: string): number | null {
   return lastRange ? lineCounter.linePos(lastRange[0]).line : null;
 }
 
+// Hostile or absurd input (alias bombs, thousands of nesting levels, endless $ref chains)
+// makes the parsers give up with errors of their own; say which file and why instead.
+function tooComplex(file: string, err: unknown): MarqueeError | null {
+  const message = (err as Error)?.message ?? '';
+  if (err instanceof RangeError || /call stack/i.test(message)) {
+    return invalid(file, [{ message: 'nested too deeply to read (over the parser\'s depth limit)',
+      pointer: null, line: null }]);
+  }
+  if (/alias/i.test(message)) {
+    return invalid(file, [{ message: `too many YAML aliases: ${message}`, pointer: null,
+      line: null }]);
+  }
+  return null;
+}
+
 export async function parseDefinition(file: string, text: string): Promise<ParsedDefinition> {
+  try {
+    return await parseChecked(file, text);
+  } catch (err) {
+    if (err instanceof MarqueeError) throw err;
+    throw tooComplex(file, err) ?? err;
+  }
+}
+
+async function parseChecked(file: string, text: string): Promise<ParsedDefinition> {
   const { format, value } = parseText(file, text);
 
   if (!value || typeof value !== 'object' || Array.isArray(value)) {

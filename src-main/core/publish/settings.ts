@@ -6,7 +6,14 @@ import type { PublishOptions } from './options.js';
 
 type Row = { credentials: string | null; settings_json: string };
 
-export type GatewayAccess = { token: string | null; options: PublishOptions };
+// Which Kong a kong gateway is: Enterprise has workspaces and consumer groups.
+export type KongEditionSetting = 'oss' | 'enterprise';
+
+export type GatewayAccess = {
+  token: string | null;
+  options: PublishOptions;
+  edition: KongEditionSetting;
+};
 
 export function gatewayAccess(db: Db, g: Gateway): GatewayAccess {
   const row = db
@@ -18,5 +25,6 @@ export function gatewayAccess(db: Db, g: Gateway): GatewayAccess {
   if (typeof stored.restoreOnFailure === 'boolean') {
     options.restoreOnFailure = stored.restoreOnFailure;
   }
-  return { token: row?.credentials ?? null, options };
+  const edition = (stored as { edition?: unknown }).edition === 'enterprise' ? 'enterprise' : 'oss';
+  return { token: row?.credentials ?? null, options, edition };
 }

@@ -1,7 +1,7 @@
 // One API's page: what it is, where to call it, which tiers it is offered with, its
 // documentation and its operations grouped by tag.
 import type { ApiSummary, Operation, Tier } from '../../../src-shared/model.js';
-import { avatar, lifecycleBadge, operationCountLabel } from './cards.js';
+import { avatar, lifecycleBadge, operationCountLabel, versionLabel } from './cards.js';
 import { escapeHtml, html, trusted, type SafeHtml } from './html.js';
 import { pageLink } from './links.js';
 import { renderDocument } from './layout.js';
@@ -82,7 +82,8 @@ export function renderApiPage(ctx: PageContext, api: ApiSummary, operations: Ope
       <div>
         <h1>${api.name}</h1>
         <div class="sf-card-meta">
-          <span class="sf-badge sf-badge-version">v${api.version}</span>${lifecycleBadge(api)}
+          <span class="sf-badge sf-badge-version">${versionLabel(
+            api.version)}</span>${lifecycleBadge(api)}
           <span>Context <code>${api.context}</code></span>
         </div>
       </div>

@@ -17,6 +17,11 @@ export function lifecycleBadge(api: Pick<ApiSummary, 'lifecycle'>): SafeHtml | '
   return label ? html`<span class="sf-badge sf-badge-${api.lifecycle}">${label}</span>` : '';
 }
 
+// "v2" for version 2, and "v2" (not "vv2") for a version already written so.
+export function versionLabel(version: string): string {
+  return /^v\d/i.test(version) ? version : `v${version}`;
+}
+
 export function initials(name: string): string {
   const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
   const letters = words.slice(0, 2).map((w) => [...w][0]).join('');
@@ -46,7 +51,8 @@ export function apiCard(ctx: PageContext, api: ApiSummary): SafeHtml {
     <div>
       <h3>${api.name}</h3>
       <div class="sf-card-meta">
-        <span class="sf-badge sf-badge-version">v${api.version}</span>${lifecycleBadge(api)}
+        <span class="sf-badge sf-badge-version">${versionLabel(api.version)}</span>${
+          lifecycleBadge(api)}
       </div>
     </div>
   </div>

@@ -67,7 +67,8 @@ function featured(ctx: PageContext): SafeHtml {
         <h2>Start building with our APIs</h2>
       </div>
       ${all > 0 ? html`<a ${pageLink(ctx.mode, { kind: 'catalog' })}>View all ${all} ${
-        all === 1 ? 'API' : 'APIs'} →</a>` : ''}
+        all === 1 ? 'API' : 'APIs'} <span class="sf-arrow" aria-hidden="true">→</span></a>`
+        : ''}
     </div>
     ${apis.length > 0
       ? html`<div class="sf-grid">${apis.map((a) => apiCard(ctx, a))}</div>`

@@ -2,6 +2,7 @@
 // Content-Security-Policy, the tenant's theme, the header with logo and navigation, and the
 // footer. Pages hand in their title and main content.
 import { sanitizeCustomCss } from './custom-css.js';
+import { fontFaceCss } from './fonts.js';
 import { html, trusted, type SafeHtml } from './html.js';
 import { pageLink, siteAsset } from './links.js';
 import { PAGE_SCRIPT, PAGE_SCRIPT_HASH } from './script.js';
@@ -74,7 +75,7 @@ export function renderDocument(
   const custom = sanitizeCustomCss(branding.customCss).trim();
 
   return html`<!doctype html>
-<html lang="en" data-scheme="${scheme}">
+<html lang="en" dir="${branding.direction === 'rtl' ? 'rtl' : 'ltr'}" data-scheme="${scheme}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(ctx)}">
@@ -84,6 +85,7 @@ export function renderDocument(
 <meta name="generator" content="Marquee">
 <title>${page.title} · ${tenant.name}</title>
 ${favicon ? html`<link rel="icon" href="${favicon}">\n` : ''}<style>
+${trusted(fontFaceCss(branding.fontFamily))}
 ${trusted(themeCss(branding))}
 ${trusted(BASE_CSS)}
 </style>

@@ -17,12 +17,14 @@ h1, h2, h3, h4 { line-height: 1.25; letter-spacing: -0.01em; margin: 0; }
 code, pre, .sf-mono {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
 }
-.sf-container { max-width: 1180px; margin: 0 auto; padding: 0 24px; }
+/* Inline padding only: sections set their own block padding on the same element. */
+.sf-container { max-width: 1180px; margin: 0 auto; padding-inline: 24px; }
 .sf-skip {
-  position: absolute; left: -999px; top: 8px; background: var(--sf-bg); padding: 8px 12px;
+  position: absolute; inset-inline-start: -999px; top: 8px; background: var(--sf-bg);
+  padding: 8px 12px;
   z-index: 10;
 }
-.sf-skip:focus { left: 8px; }
+.sf-skip:focus { inset-inline-start: 8px; }
 
 /* Header */
 .sf-header {
@@ -39,10 +41,10 @@ code, pre, .sf-mono {
 .sf-brand img { height: 32px; width: auto; max-width: 160px; object-fit: contain; }
 .sf-brand span { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .sf-brand small {
-  font-weight: 500; color: var(--sf-muted); font-size: 0.8rem; padding-left: 10px;
-  border-left: 1px solid var(--sf-border);
+  font-weight: 500; color: var(--sf-muted); font-size: 0.8rem;
+  padding-inline-start: 10px; border-inline-start: 1px solid var(--sf-border);
 }
-.sf-nav { display: flex; gap: 4px; margin-left: auto; }
+.sf-nav { display: flex; gap: 4px; margin-inline-start: auto; }
 .sf-nav a {
   color: var(--sf-muted); font-weight: 550; font-size: 0.95rem; padding: 8px 12px;
   border-radius: 8px;
@@ -184,10 +186,11 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
 .sf-toolbar { display: flex; flex-direction: column; gap: 14px; margin: 24px 0 28px; }
 .sf-search { position: relative; max-width: 560px; }
 .sf-search svg {
-  position: absolute; left: 14px; top: 50%; transform: translateY(-50%); color: var(--sf-muted);
+  position: absolute; inset-inline-start: 14px; top: 50%; transform: translateY(-50%);
+  color: var(--sf-muted);
 }
 .sf-search input {
-  width: 100%; font: inherit; padding: 12px 14px 12px 42px; border-radius: 10px;
+  width: 100%; font: inherit; padding-block: 12px; padding-inline: 42px 14px; border-radius: 10px;
   border: 1px solid var(--sf-border); background: var(--sf-bg); color: var(--sf-text);
 }
 .sf-search input:focus {
@@ -235,7 +238,7 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
   border-top: 1px solid var(--sf-border); font-size: 0.92rem;
 }
 .sf-tiers li:first-child { border-top: 0; padding-top: 0; }
-.sf-tiers span { color: var(--sf-muted); text-align: right; }
+.sf-tiers span { color: var(--sf-muted); text-align: end; }
 .sf-toc { list-style: none; margin: 0; padding: 0; font-size: 0.92rem; }
 .sf-toc a {
   display: flex; justify-content: space-between; align-items: baseline; gap: 12px;
@@ -257,7 +260,8 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
 .sf-doc table { border-collapse: collapse; width: 100%; display: block; overflow: auto; }
 .sf-doc th, .sf-doc td { border: 1px solid var(--sf-border); padding: 6px 10px; }
 .sf-doc blockquote {
-  margin: 0; padding-left: 14px; border-left: 3px solid var(--sf-border); color: var(--sf-muted);
+  margin: 0; padding-inline-start: 14px; border-inline-start: 3px solid var(--sf-border);
+  color: var(--sf-muted);
 }
 .sf-md-link { color: var(--sf-link); font-weight: 550; }
 .sf-md-url { color: var(--sf-muted); font-size: 0.85em; }
@@ -287,7 +291,7 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
 .sf-op-path i { font-style: normal; color: var(--sf-link); }
 .sf-op-summary { grid-column: 2; color: var(--sf-muted); font-size: 0.9rem; }
 .sf-op-deprecated .sf-op-path { text-decoration: line-through; opacity: 0.7; }
-.sf-op-deprecated .sf-badge { margin-left: 8px; vertical-align: 1px; }
+.sf-op-deprecated .sf-badge { margin-inline-start: 8px; vertical-align: 1px; }
 .sf-method {
   display: inline-block; text-align: center; padding: 2px 0; border-radius: 6px;
   font-size: 0.72rem; font-weight: 750; letter-spacing: 0.04em; color: #fff;
@@ -312,6 +316,18 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
 .sf-footer nav { display: flex; gap: 18px; }
 .sf-footer a { color: var(--sf-muted); }
 
+/* Right to left: the layout above uses logical properties and mirrors by itself; arrows
+   that point "onward" are glyphs and need turning. Paths and code stay left to right. */
+.sf-arrow { display: inline-block; }
+[dir="rtl"] .sf-arrow { transform: scaleX(-1); }
+[dir="rtl"] code, [dir="rtl"] pre { direction: ltr; unicode-bidi: isolate; }
+/* Texts from definitions and the tenant may be in either script: each paragraph takes the
+   direction of its own first letter, so English punctuation stays where English puts it. */
+[dir="rtl"] :is(.sf-card p, .sf-card-foot span, .sf-doc, .sf-op-summary, .sf-footer p,
+  .sf-step p) {
+  unicode-bidi: plaintext;
+}
+
 @media (max-width: 900px) {
   .sf-api-body { grid-template-columns: minmax(0, 1fr); gap: 32px; }
   .sf-api-body > aside { order: -1; }
@@ -319,7 +335,12 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
   .sf-steps { grid-template-columns: 1fr; }
 }
 @media (max-width: 600px) {
-  .sf-container { padding: 0 16px; }
+  .sf-container { padding-inline: 16px; }
+  /* A logo already names the tenant; on a phone the name beside it only gets cut off. */
+  .sf-brand img + span {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .sf-header .sf-container { gap: 12px; height: 56px; }
   .sf-brand small { display: none; }
   .sf-nav a { padding: 6px 8px; }

@@ -2,13 +2,18 @@
 // editor's unsaved draft laid over it, turned into CSS custom properties the stylesheet
 // reads. Values are checked again here because a page is the last place they pass.
 import type { Branding, BrandingPatch } from '../../../src-shared/model.js';
+import {
+  contrastRatio as contrast,
+  luminance,
+  onPrimaryText,
+} from '../../../src-shared/contrast.js';
 import { SYSTEM_FONT } from '../workspace/branding.js';
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
 const PATCHABLE = [
   'primaryColor', 'accentColor', 'backgroundColor', 'textColor', 'heroTitle', 'heroText',
-  'footerText', 'theme', 'fontFamily', 'customCss',
+  'footerText', 'theme', 'direction', 'fontFamily', 'customCss',
 ] as const;
 
 export function resolveBranding(stored: Branding, draft?: BrandingPatch): Branding {
@@ -19,25 +24,6 @@ export function resolveBranding(stored: Branding, draft?: BrandingPatch): Brandi
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   }
   return merged;
-}
-
-function rgb(hex: string): [number, number, number] {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-// Relative luminance and contrast ratio as WCAG defines them.
-function luminance(hex: string): number {
-  const [r, g, b] = rgb(hex).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 const color = (value: string, fallback: string): string => (HEX.test(value) ? value : fallback);
@@ -83,9 +69,7 @@ export function palette(b: Branding): Palette {
   if (contrast(text, background) < 4.5) text = fallbackText;
 
   const primary = color(b.primaryColor, '#2f5bd3');
-  const onPrimary = contrast('#ffffff', primary) >= contrast('#111418', primary)
-    ? '#ffffff'
-    : '#111418';
+  const onPrimary = onPrimaryText(primary);
   // Text in the brand colour must stay readable: a dark blue on a dark page is lifted
   // toward the text colour until it is.
   const link = contrast(primary, background) >= 4.5

@@ -35,6 +35,7 @@ type BrandingRow = {
   hero_text: string;
   footer_text: string;
   theme: 'light' | 'dark';
+  direction: 'ltr' | 'rtl';
   font_family: string;
   custom_css: string;
   logo_asset_id: number | null;
@@ -50,6 +51,7 @@ const COLUMNS: Record<keyof BrandingPatch, keyof BrandingRow> = {
   heroText: 'hero_text',
   footerText: 'footer_text',
   theme: 'theme',
+  direction: 'direction',
   fontFamily: 'font_family',
   customCss: 'custom_css',
 };
@@ -89,6 +91,7 @@ export function getBranding(db: Db, tenantId: number): Branding {
     heroText: r.hero_text,
     footerText: r.footer_text,
     theme: r.theme,
+    direction: r.direction,
     fontFamily: r.font_family,
     customCss: r.custom_css,
     logo: assetDataUrl(db, r.logo_asset_id),

@@ -37,8 +37,20 @@ function toTenant(r: TenantRow): Tenant {
   };
 }
 
+// Letters (any script), marks, digits, hyphens and dots only. domainToASCII would quietly
+// drop or rewrite anything else (a path, %-escapes, zero-width or control characters), and a
+// domain someone typed must never turn into another one without a word.
+const DOMAIN_CHARS = /^[\p{L}\p{M}\p{N}.-]+$/u;
+
 export function normaliseDomain(input: string): string {
-  const ascii = domainToASCII(input.trim().toLowerCase());
+  const typed = input.trim();
+  if (!DOMAIN_CHARS.test(typed)) {
+    throw badInput(
+      `tenant domain "${JSON.stringify(typed).slice(1, -1)}" may hold only letters, digits, ` +
+        'hyphens and dots (such as acme.com)',
+    );
+  }
+  const ascii = domainToASCII(typed.toLowerCase());
   const parsed = Domain.safeParse(ascii);
   if (!ascii || !parsed.success) {
     throw badInput(`tenant domain "${input}" is not a valid domain name (such as acme.com)`);

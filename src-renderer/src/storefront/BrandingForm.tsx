@@ -6,6 +6,7 @@ import {
 import { Color, type Branding, type BrandingPatch } from '../../../src-shared/model';
 import { UploadIcon } from '../lib/icons';
 import { ContrastHint } from './ContrastHint';
+import { FontPicker } from './FontPicker';
 
 export type Draft = Required<BrandingPatch>;
 
@@ -89,10 +90,16 @@ export function BrandingForm({ draft, branding, onChange, onImage, onClearImage 
             onChange={(v) => onChange({ theme: v as Draft['theme'] })}
             data-testid="branding-theme" />
         </div>
-        <TextInput label="Font family" value={draft.fontFamily}
-          onChange={(e) => onChange({ fontFamily: e.currentTarget.value })}
-          data-testid="branding-font" />
+        <div>
+          <Text size="sm" fw={500} mb={4}>Direction</Text>
+          <SegmentedControl fullWidth value={draft.direction}
+            data={[{ value: 'ltr', label: 'LTR' }, { value: 'rtl', label: 'RTL' }]}
+            title="Text direction: left to right, or right to left (Arabic, Hebrew)"
+            onChange={(v) => onChange({ direction: v as Draft['direction'] })}
+            data-testid="branding-direction" />
+        </div>
       </Group>
+      <FontPicker value={draft.fontFamily} onChange={(v) => onChange({ fontFamily: v })} />
 
       <Title order={5}>Texts</Title>
       <TextInput label="Hero title" value={draft.heroTitle} maxLength={200}
