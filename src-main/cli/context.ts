@@ -1,6 +1,8 @@
 // One CLI invocation: options shared by every command, a core opened lazily on the chosen
 // workspace, and the mapping of failures to exit codes (1 failure, 2 bad usage).
 import type { Command } from 'commander';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Input, Method, Output } from '../../src-shared/contract.js';
 import { createCore, type Core } from '../core/core.js';
 import { MarqueeError } from '../core/errors.js';
@@ -21,7 +23,17 @@ export function cliFor(cmd: Command): Cli {
   const workspacePath = resolveWorkspacePath(opts.workspace);
   let core: Core | null = null;
 
+  // A path someone typed whose folder is missing is almost always a typo: say so rather than
+  // make the folders and answer from a new, empty workspace. The default folder is made.
+  const explicit = Boolean(opts.workspace || process.env.MARQUEE_WORKSPACE);
   const open = (): Core => {
+    if (!core && explicit && !fs.existsSync(path.dirname(workspacePath))) {
+      throw new MarqueeError(
+        'workspace_error',
+        `folder ${path.dirname(workspacePath)} does not exist; check the workspace path ` +
+          `${workspacePath} or create the folder first`,
+      );
+    }
     core ??= createCore(workspacePath);
     return core;
   };

@@ -59,6 +59,15 @@ export function toWireError(err: unknown): Envelope<never> {
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) {
     return { ok: false, error: { code: 'conflict', message: e.message ?? 'constraint failed' } };
   }
+  if (e?.code === 'SQLITE_READONLY' || e?.code === 'SQLITE_READONLY_DBMOVED') {
+    return {
+      ok: false,
+      error: {
+        code: 'workspace_error',
+        message: 'the workspace file is read-only; nothing was changed',
+      },
+    };
+  }
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
     return {
       ok: false,

@@ -91,6 +91,41 @@ describe('marquee CLI', () => {
     expect(JSON.parse(list.stdout).length).toBe(1);
   });
 
+  it('takes an API by its context, reads UTF-16 files, and names an empty one', () => {
+    const show = marquee(['--workspace', ws, '--json', 'api', 'show', '/comics']);
+    expect(show.code, show.stderr).toBe(0);
+    expect(JSON.parse(show.stdout).context).toBe('/comics');
+    expect(marquee(['--workspace', ws, 'api', 'show', '/nothing-here']).code).toBe(1);
+
+    const utf16 = path.join(dir, 'utf16.yaml');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]),
+      Buffer.from(fs.readFileSync(XKCD, 'utf8'), 'utf16le')]));
+    const imp = marquee(['--workspace', ws, 'api', 'import', utf16, '--tenant', 'acme.com',
+      '--context', '/comics16']);
+    expect(imp.code, imp.stderr).toBe(0);
+
+    const empty = path.join(dir, 'empty.json');
+    fs.writeFileSync(empty, '  \n');
+    const r = marquee(['--workspace', ws, 'api', 'import', empty, '--tenant', 'acme.com']);
+    expect(r.stderr).toContain('empty.json is empty');
+  });
+
+  it('never overwrites a bundle file or guesses a mistyped workspace folder', () => {
+    const out = path.join(dir, 'acme.zip');
+    expect(marquee(['--workspace', ws, 'export', 'acme.com', '-o', out]).code).toBe(0);
+    const again = marquee(['--workspace', ws, 'export', 'acme.com', '-o', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    expect(marquee(['--workspace', ws, 'export', 'acme.com', '-o', out, '--force']).code)
+      .toBe(0);
+
+    const typo = path.join(dir, 'no-such-folder', 'ws.sqlite');
+    const r = marquee(['--workspace', typo, 'tenant', 'list']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('does not exist');
+    expect(fs.existsSync(path.dirname(typo))).toBe(false);
+  });
+
   it('takes the workspace from MARQUEE_WORKSPACE', () => {
     const r = marquee(['--json', 'tenant', 'list'], { MARQUEE_WORKSPACE: ws });
     expect(JSON.parse(r.stdout).map((t: { domain: string }) => t.domain)).toEqual(['acme.com']);

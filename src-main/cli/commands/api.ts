@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import fs from 'node:fs';
 import path from 'node:path';
-import { action, UsageError } from '../context.js';
+import { action } from '../context.js';
+import { readDefinitionFile } from '../files.js';
 import { table } from '../output.js';
 import { resolveApiId, splitList } from '../resolve.js';
 import type { ApiPatch } from '../../../src-shared/model.js';
@@ -58,12 +58,7 @@ export function apiCommands(program: Command): void {
     .option('--backend <url>', 'production backend URL (default: the first server)')
     .action(
       action(async (cli, file: string, opts: Record<string, string | undefined>) => {
-        let content: string;
-        try {
-          content = fs.readFileSync(file, 'utf8');
-        } catch (err) {
-          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
-        }
+        const content = readDefinitionFile(file);
         const a = await cli.call('api.import', {
           tenant: opts.tenant!,
           fileName: path.basename(file),
@@ -83,11 +78,12 @@ export function apiCommands(program: Command): void {
     );
 
   api
-    .command('show <id>')
-    .description('show one API with its operations')
+    .command('show <api>')
+    .description('show one API (id, name or context) with its operations')
+    .option('--tenant <domain>', 'the API\'s tenant, if its name is not unique')
     .action(
-      action(async (cli, id: string) => {
-        const a = await cli.call('api.get', { id });
+      action(async (cli, ref: string, opts: { tenant?: string }) => {
+        const a = await cli.call('api.get', { id: await resolveApiId(cli, ref, opts.tenant) });
         cli.out.result(a, () =>
           [
             `${a.name} ${a.version}  (${a.id}, ${a.tenant})`,
@@ -137,10 +133,12 @@ export function apiCommands(program: Command): void {
     );
 
   api
-    .command('delete <id>')
-    .description('delete an API')
+    .command('delete <api>')
+    .description('delete an API (id, name or context)')
+    .option('--tenant <domain>', 'the API\'s tenant, if its name is not unique')
     .action(
-      action(async (cli, id: string) => {
+      action(async (cli, ref: string, opts: { tenant?: string }) => {
+        const id = await resolveApiId(cli, ref, opts.tenant);
         await cli.call('api.delete', { id });
         cli.out.result({ ok: true, id }, () => `${id} deleted`);
       }),

@@ -1,18 +1,31 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MarqueeError } from '../../core/errors.js';
 import { action, UsageError } from '../context.js';
+
+// Refuses before any work: a folder that is not there, or a file that would be lost.
+export function checkWritable(file: string, force: boolean): void {
+  if (!fs.existsSync(path.dirname(file))) {
+    throw new MarqueeError('bad_input', `folder ${path.dirname(file)} does not exist`);
+  }
+  if (fs.existsSync(file) && !force) {
+    throw new MarqueeError('conflict', `${file} already exists; add --force to replace it`);
+  }
+}
 
 export function bundleCommands(program: Command): void {
   program
     .command('export <domains>')
     .description('pack one tenant (or several, comma-separated) into a bundle file')
     .requiredOption('-o, --out <file>', 'bundle file to write')
+    .option('--force', 'replace the file if it exists')
     .action(
-      action(async (cli, domains: string, opts: { out: string }) => {
+      action(async (cli, domains: string, opts: { out: string; force?: boolean }) => {
         const list = domains.split(',').map((d) => d.trim()).filter(Boolean);
-        const r = await cli.call('bundle.export', { domains: list });
         const file = path.resolve(opts.out);
+        checkWritable(file, Boolean(opts.force));
+        const r = await cli.call('bundle.export', { domains: list });
         // Write beside the target and rename, so a failed write never leaves half a bundle.
         const tmp = `${file}.partial`;
         fs.writeFileSync(tmp, Buffer.from(r.dataBase64, 'base64'));

@@ -293,7 +293,7 @@ function subscriptionCommands(program: Command): void {
     .action(
       action(async (cli, app: string, api: string, opts: { tier: string; tenant?: string;
         apiTenant?: string }) => {
-        const apiId = await resolveApiId(cli, api, opts.apiTenant);
+        const apiId = await resolveApiId(cli, api, opts.apiTenant, opts.tenant);
         const s = await cli.call('subscription.add', {
           tenant: opts.tenant,
           application: app,
@@ -314,7 +314,7 @@ function subscriptionCommands(program: Command): void {
     .action(
       action(async (cli, app: string, api: string, opts: { tenant?: string;
         apiTenant?: string }) => {
-        const apiId = await resolveApiId(cli, api, opts.apiTenant);
+        const apiId = await resolveApiId(cli, api, opts.apiTenant, opts.tenant);
         await cli.call('subscription.remove', { tenant: opts.tenant, application: app, apiId });
         cli.out.result({ ok: true }, () => `${app} unsubscribed from ${api}`);
       }),

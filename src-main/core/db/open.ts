@@ -96,6 +96,11 @@ function backup(db: Db, file: string, version: number): void {
 
 export function closeWorkspace(db: Db): void {
   if (!db.open) return;
-  db.pragma('optimize');
+  try {
+    db.pragma('optimize');
+  } catch (err) {
+    // A read-only or busy file cannot be optimised; closing it must still succeed.
+    log.debug({ err }, 'skipped PRAGMA optimize on close');
+  }
   db.close();
 }
