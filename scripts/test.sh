@@ -9,6 +9,8 @@ if [ ! -d node_modules ]; then
   ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund || exit 1
 fi
 npm run build || exit 1
+# Types are checked across every process boundary before anything runs.
+npm run typecheck || exit 1
 
 mkdir -p test-results
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
