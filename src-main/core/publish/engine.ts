@@ -11,7 +11,13 @@ import type { Db } from '../db/open.js';
 import { MarqueeError } from '../errors.js';
 import { logger } from '../log.js';
 import { caddyAdmin, type CaddyAdmin } from './caddy/admin.js';
-import { compileRoute, ownedRoute, ownedRouteId, type CaddyRoute } from './caddy/compile.js';
+import {
+  compileRoute,
+  innerRoutes,
+  ownedRoute,
+  ownedRouteId,
+  type CaddyRoute,
+} from './caddy/compile.js';
 import { placeOwnedRoute } from './caddy/place.js';
 import { canonical } from './canonical.js';
 import { desiredState } from './desired.js';
@@ -26,6 +32,8 @@ type Snapshot = {
   desired: CaddyRoute;
   // Whether Caddy holds the owned route yet.
   present: boolean;
+  // Why the owned route on Caddy is not this workspace's to change, if it is not.
+  foreign: string | null;
 };
 
 // The owned route as Caddy holds it, or null when it is not there (404 on its @id).
@@ -48,11 +56,28 @@ async function snapshot(db: Db, g: Gateway, admin: CaddyAdmin): Promise<Snapshot
   const actual = await readOwned(admin, g);
 
   const changes: PlanChange[] = diffRoutes(g, routes, actual);
+  const foreign = foreignOwner(db, g, actual, admin.url);
+  const notEnforced = foreign ? [foreign, ...state.notEnforced] : state.notEnforced;
   return {
-    plan: { gateway: g.name, changes, notEnforced: state.notEnforced, inSync: !changes.length },
+    plan: { gateway: g.name, changes, notEnforced, inSync: !changes.length },
     desired: ownedRoute(g, routes.map((r) => r.route)),
     present: actual !== null,
+    foreign,
   };
+}
+
+// Marquee's route on a Caddy that this workspace never published to belongs to someone else:
+// another workspace with a gateway of the same name, most likely. Publishing would replace
+// their routes, so the plan says so and apply refuses until the owner is sorted out.
+function foreignOwner(db: Db, g: Gateway, actual: CaddyRoute | null, url: string) {
+  if (!actual || innerRoutes(actual).length === 0) return null;
+  if (revisions.listRevisions(db, g).length > 0) return null;
+  return (
+    `Caddy at ${url} already holds ${innerRoutes(actual).length} route(s) under ` +
+    `@id ${ownedRouteId(g)} that this workspace never published (another workspace with a ` +
+    `gateway named ${g.name}?). Register this gateway under another name, or delete ` +
+    `${url}/id/${ownedRouteId(g)} if those routes are stale`
+  );
 }
 
 export async function computePlan(db: Db, g: Gateway, opts: PublishOptions = {}): Promise<Plan> {
@@ -115,7 +140,8 @@ export function nothingRecorded(err: unknown): unknown {
 // between; the read-back check below catches the result instead. Lift it with Caddy 2.7+.
 async function apply(db: Db, g: Gateway, opts: PublishOptions): Promise<PublishResult> {
   const admin = caddyAdmin(g, opts);
-  const { plan, desired, present } = await snapshot(db, g, admin);
+  const { plan, desired, present, foreign } = await snapshot(db, g, admin);
+  if (foreign && !plan.inSync) throw new MarqueeError('conflict', `gateway ${g.name}: ${foreign}`);
   if (plan.inSync) {
     return { gateway: g.name, applied: [], revision: null, message: 'nothing to change' };
   }
