@@ -183,6 +183,22 @@ describe('bundle import conflicts', () => {
     expect(ids).not.toContain(stale.id);
   });
 
+  it('refuses to replace a tenant whose applications the bundle cannot carry', async () => {
+    const { bytes } = await sampleBundle();
+    const target = workspace();
+    await target.core.invoke('tenant.create', { domain: 'acme.com', name: 'Other Acme' });
+    await target.core.invoke('application.add', { tenant: 'acme.com', name: 'Mobile' });
+    const before = await tenantView(target.core, 'acme.com');
+
+    await expect(importBytes(target.core, bytes, 'replace')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/1 application/),
+    });
+    expect(await tenantView(target.core, 'acme.com')).toEqual(before);
+    const apps = await target.core.invoke('application.list', { tenant: 'acme.com' });
+    expect(apps.map((a) => a.name)).toEqual(['Mobile']);
+  });
+
   it('imports under the first free domain with new API ids when asked to rename', async () => {
     const { source, bytes } = await sampleBundle();
     const original = await tenantView(source.core, 'acme.com');

@@ -77,6 +77,25 @@ function writeTenant(db: Db, t: PlannedTenant, domain: string): number {
   return tenant.id;
 }
 
+// Bundles do not carry applications, keys or subscriptions (keys are secrets), so replacing a
+// tenant that has them would lose them without a word. Refuse and say what is at stake.
+function refuseToDropApplications(db: Db, tenantId: number, domain: string): void {
+  const row = db
+    .prepare(
+      `SELECT count(*) AS apps,
+         (SELECT count(*) FROM subscriptions s JOIN applications a ON a.id = s.application_id
+          WHERE a.tenant_id = ?) AS subs
+       FROM applications WHERE tenant_id = ?`,
+    )
+    .get(tenantId, tenantId) as { apps: number; subs: number };
+  if (row.apps === 0) return;
+  throw conflict(
+    `replacing ${domain} would delete its ${row.apps} application(s) and ${row.subs} ` +
+      `subscription(s), which bundles do not carry; nothing was imported (remove them first, ` +
+      `or import with rename)`,
+  );
+}
+
 export function writeTenants(
   db: Db,
   planned: PlannedTenant[],
@@ -98,6 +117,7 @@ export function writeTenants(
         );
       }
       if (existing && onConflict === 'replace') {
+        refuseToDropApplications(db, existing.id, domain);
         // The replaced tenant keeps being served by the gateways that served it.
         gateways = (
           db.prepare(`SELECT gateway_id FROM gateway_tenants WHERE tenant_id = ?`)
