@@ -54,7 +54,12 @@ export const contract = {
 
   'demo.create': {
     input: z.object({ force: z.boolean().default(false) }).strict(),
-    output: z.object({ tenants: z.array(z.string()), apis: z.number().int() }),
+    // backup: where the replaced workspace was kept (only with force over a non-empty one).
+    output: z.object({
+      tenants: z.array(z.string()),
+      apis: z.number().int(),
+      backup: z.string().nullable(),
+    }),
   },
 
   'tenant.list': { input: none, output: z.array(Tenant) },
@@ -147,6 +152,8 @@ export const contract = {
         concurrency: z.number().int().min(1).max(64).optional(),
         // Put back the state before an apply that failed part way (on by default).
         restoreOnFailure: z.boolean().optional(),
+        // Kong only: Enterprise puts each tenant in its own workspace (default oss).
+        edition: z.enum(['oss', 'enterprise']).optional(),
       })
       .strict(),
     output: Gateway,
@@ -159,6 +166,12 @@ export const contract = {
 
   'publish.plan': { input: z.object({ gateway: z.string() }).strict(), output: Plan },
   'publish.apply': { input: z.object({ gateway: z.string() }).strict(), output: PublishResult },
+  // Stops the apply of that gateway running in this process between two requests; the
+  // apply then restores what it had changed and fails saying so.
+  'publish.cancel': {
+    input: z.object({ gateway: z.string() }).strict(),
+    output: z.object({ cancelled: z.boolean(), message: z.string() }),
+  },
   'revision.list': {
     input: z.object({ gateway: z.string() }).strict(),
     output: z.array(Revision),

@@ -133,7 +133,9 @@ describe('publishing to a real Caddy', () => {
         before: null,
         after: backendA.url,
       });
-      expect(first.notEnforced.join('\n')).toMatch(/acme\.com: tier limits are not enforced/);
+      expect(first.notEnforced.join('\n')).toMatch(
+        /acme\.com APOD 1\.0\.0: tier limits are not enforced \(Bronze 1000\/minute/,
+      );
       expect(first.notEnforced.join('\n')).toMatch(/API keys and subscriptions are not checked/);
 
       const result = await apply(s);

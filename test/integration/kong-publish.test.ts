@@ -11,6 +11,7 @@ import { planKong } from '../../src-main/core/publish/kong/publisher.js';
 import { getGateway } from '../../src-main/core/workspace/gateways.js';
 import { startKongFake, type Entity, type Kind, type KongFake } from '../support/kong-fake.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
+import { KINDS } from '../support/kong-fake-schema.js';
 
 const APOD = fs.readFileSync(path.join(FIXTURES, 'publish', 'nasa-apod.json'), 'utf8');
 const TENANT = 'shop.example';
@@ -35,6 +36,8 @@ async function workspace() {
 
 type Core = Awaited<ReturnType<typeof workspace>>['core'];
 
+// Prototypes: their routes are open (no key, no subscription), so these tests see the
+// services, routes and limits alone; keys and subscriptions are kong-consumers.test.ts's.
 async function addApi(core: Core, context: string, backend: string, tiers?: string[]) {
   const api = await core.invoke('api.import', {
     tenant: TENANT,
@@ -45,7 +48,7 @@ async function addApi(core: Core, context: string, backend: string, tiers?: stri
   });
   return core.invoke('api.update', {
     id: api.id,
-    patch: { lifecycle: 'published', ...(tiers ? { tiers } : {}) },
+    patch: { lifecycle: 'prototyped', ...(tiers ? { tiers } : {}) },
   });
 }
 
@@ -53,12 +56,10 @@ async function addApi(core: Core, context: string, backend: string, tiers?: stri
 function content(f: KongFake): Record<Kind, Record<string, unknown>[]> {
   const strip = ({ created_at: _c, updated_at: _u, ...rest }: Entity) => rest;
   const s = f.state();
-  return {
-    services: s.services.map(strip),
-    routes: s.routes.map(strip),
-    plugins: s.plugins.map(strip),
-    consumers: s.consumers.map(strip),
-  };
+  return Object.fromEntries(KINDS.map((k) => [k, s[k].map(strip)])) as unknown as Record<
+    Kind,
+    Record<string, unknown>[]
+  >;
 }
 
 const names = (f: KongFake, kind: Kind) => f.state()[kind].map((e) => e.name).sort();

@@ -30,8 +30,13 @@ it('keeps a gateway token and settings for publishing and never returns the toke
   expect(gatewayAccess(db, getGateway(db, 'k'))).toEqual({
     token: 'sekrit',
     options: { concurrency: 3, restoreOnFailure: false },
+    edition: 'oss',
   });
-  expect(gatewayAccess(db, getGateway(db, 'c'))).toEqual({ token: null, options: {} });
+  expect(gatewayAccess(db, getGateway(db, 'c'))).toEqual({
+    token: null,
+    options: {},
+    edition: 'oss',
+  });
 });
 
 it('gives gateways that existed before migration 4 no token and default settings', () => {
@@ -50,5 +55,9 @@ it('gives gateways that existed before migration 4 no token and default settings
 
   const db = openWorkspace(file);
   cleanups.push(() => db.close());
-  expect(gatewayAccess(db, getGateway(db, 'old'))).toEqual({ token: null, options: {} });
+  expect(gatewayAccess(db, getGateway(db, 'old'))).toEqual({
+    token: null,
+    options: {},
+    edition: 'oss',
+  });
 });

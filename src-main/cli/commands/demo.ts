@@ -10,7 +10,10 @@ export function demoCommands(program: Command): void {
       action(async (cli, opts: { force?: boolean }) => {
         const r = await cli.call('demo.create', { force: Boolean(opts.force) });
         cli.out.result({ ...r, workspace: cli.workspacePath }, () =>
-          `demo workspace ${cli.workspacePath}: ${r.tenants.join(', ')} with ${r.apis} APIs`,
+          [
+            `demo workspace ${cli.workspacePath}: ${r.tenants.join(', ')} with ${r.apis} APIs`,
+            ...(r.backup ? [`what it held before is kept in ${r.backup}`] : []),
+          ].join('\n'),
         );
       }),
     );

@@ -32,6 +32,7 @@ type GatewayAddOptions = {
   concurrency?: string;
   token?: string;
   restore?: boolean;
+  edition?: string;
 };
 
 type RollbackOptions = { gateway: string; to?: string; revision?: string; yes?: boolean };
@@ -50,6 +51,7 @@ export function gatewayCommands(program: Command): void {
     .option('--token <token>', 'admin API token (sent as Kong-Admin-Token on Kong)')
     .option('--concurrency <n>', 'entity requests in flight at once (Kong; default 8)')
     .option('--no-restore', 'leave a failed apply as it stopped instead of restoring')
+    .option('--edition <edition>', 'Kong edition: oss (default) or enterprise (workspaces)')
     .action(
       action(async (cli, name: string, opts: GatewayAddOptions) => {
         const kind = GATEWAY_KINDS.find((k) => k === opts.kind);
@@ -62,9 +64,14 @@ export function gatewayCommands(program: Command): void {
         if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
           throw new UsageError('--concurrency must be a whole number from 1');
         }
+        const edition = opts.edition === undefined ? undefined : opts.edition;
+        if (edition !== undefined && edition !== 'oss' && edition !== 'enterprise') {
+          throw new UsageError(`--edition must be oss or enterprise, not ${edition}`);
+        }
         const g = await cli.call('gateway.add', {
           name,
           kind,
+          edition,
           token: opts.token,
           concurrency,
           // Only said when turned off, so the core's default stays the one place it is set.

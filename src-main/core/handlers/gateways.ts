@@ -1,7 +1,15 @@
 import { addGateway, getGateway, listGateways, removeGateway } from '../workspace/gateways.js';
 import { listRevisions } from '../publish/engine.js';
-import { publisherFor } from '../publish/gateway-kinds.js';
+import { cancelApply } from '../publish/cancel.js';
+import { publisherFor, type PublishEnv } from '../publish/gateway-kinds.js';
+import type { CoreContext } from '../context.js';
+import { fileSecretBox } from '../tenancy/secrets.js';
 import type { HandlerMap } from './types.js';
+
+// Publishers that hand keys to a gateway open them with the workspace's box.
+const envOf = (ctx: CoreContext): PublishEnv => ({
+  secrets: ctx.secrets ?? fileSecretBox(ctx.workspacePath),
+});
 
 type M =
   | 'gateway.list'
@@ -10,6 +18,7 @@ type M =
   | 'gateway.test'
   | 'publish.plan'
   | 'publish.apply'
+  | 'publish.cancel'
   | 'revision.list'
   | 'revision.rollback'
   | 'publish.drift';
@@ -27,16 +36,32 @@ export const gatewayHandlers: HandlerMap<M> = {
   },
   'publish.plan': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);
-    return publisherFor(g).plan(ctx.db, g);
+    return publisherFor(g).plan(ctx.db, g, envOf(ctx));
   },
   'publish.apply': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);
-    return publisherFor(g).apply(ctx.db, g);
+    return publisherFor(g).apply(ctx.db, g, envOf(ctx));
+  },
+  'publish.cancel': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    if (!publisherFor(g).cancellable) {
+      return {
+        cancelled: false,
+        message: `${g.name} (${g.kind}) applies in one request; there is nothing to stop midway`,
+      };
+    }
+    const cancelled = cancelApply(g.name);
+    return {
+      cancelled,
+      message: cancelled
+        ? `the publish to ${g.name} stops after the requests in flight, then restores`
+        : `no publish to ${g.name} is running in this process`,
+    };
   },
   'revision.list': (input, ctx) => listRevisions(ctx.db, getGateway(ctx.db, input.gateway)),
   'revision.rollback': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);
-    return publisherFor(g).rollback(ctx.db, g, input.number);
+    return publisherFor(g).rollback(ctx.db, g, input.number, envOf(ctx));
   },
   'publish.drift': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);

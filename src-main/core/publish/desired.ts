@@ -1,7 +1,10 @@
 // What the workspace wants on a gateway: one route intent per routed API of the tenants the
-// gateway serves, plus an honest list of what a Caddy 2.6 gateway cannot enforce of it.
+// gateway serves, plus an honest list, per API, of what a Caddy 2.6 gateway cannot enforce
+// of it (Kong has its own list: kong/notes.ts).
 import type { ApiSummary, Gateway, Tier } from '../../../src-shared/model.js';
+import type { Subscription } from '../../../src-shared/tenancy.js';
 import type { Db } from '../db/open.js';
+import { listSubscriptions } from '../tenancy/subscriptions.js';
 import { listApis } from '../workspace/apis.js';
 import { getTenant } from '../workspace/tenants.js';
 import { listTiers } from '../workspace/tiers.js';
@@ -42,24 +45,32 @@ function formatTier(t: Tier): string {
   return `${t.name} ${[rate, quota].filter(Boolean).join(', ')}`;
 }
 
-function tenantNotes(db: Db, tenant: string, routed: ApiSummary[]): string[] {
-  if (routed.length === 0) return [];
-  const offered = new Set(routed.flatMap((a) => a.tiers));
-  const limited = listTiers(db, getTenant(db, tenant).id).filter(
-    (t) => offered.has(t.name) && (t.rateLimit !== null || t.quota !== null),
-  );
-
+// What Caddy 2.6 from Debian cannot enforce of one routed API, said per API: its tiers'
+// limits (no rate-limit module) and, where calls need a key and a subscription (published
+// and deprecated APIs), the keys and subscriptions (no key-auth module). Prototypes are
+// tried without a subscription and blocked APIs answer 503: both hold on Caddy as they are.
+function caddyLimits(a: ApiSummary, tiers: Tier[], subs: Subscription[]): string[] {
+  if (a.lifecycle === 'blocked') return [];
   const notes: string[] = [];
+  const limited = tiers.filter(
+    (t) => a.tiers.includes(t.name) && (t.rateLimit !== null || t.quota !== null),
+  );
   if (limited.length > 0) {
     notes.push(
-      `${tenant}: tier limits are not enforced (${limited.map(formatTier).join('; ')}): ` +
+      `${label(a)}: tier limits are not enforced (${limited.map(formatTier).join('; ')}): ` +
         `Caddy 2.6 from Debian has no rate-limit module`,
     );
   }
-  notes.push(
-    `${tenant}: API keys and subscriptions are not checked: Caddy 2.6 from Debian has no ` +
-      `key-auth module, so the routes of its ${routed.length} API(s) are open to every caller`,
-  );
+  if (a.lifecycle === 'published' || a.lifecycle === 'deprecated') {
+    const mine = subs.filter((s) => s.apiId === a.id);
+    const who = mine.length === 0
+      ? 'no application is subscribed'
+      : mine.map((s) => `${s.applicationTenant}:${s.application} at ${s.tier}`).join(', ');
+    notes.push(
+      `${label(a)}: API keys and subscriptions are not checked (${who}): Caddy 2.6 from ` +
+        `Debian has no key-auth module, so its route is open to every caller`,
+    );
+  }
   return notes;
 }
 
@@ -80,6 +91,7 @@ function apiNotes(a: ApiSummary): string[] {
 export function desiredState(db: Db, gateway: Gateway): DesiredState {
   const routes: RouteIntent[] = [];
   const notEnforced: string[] = [];
+  const subs = listSubscriptions(db);
 
   for (const tenant of gateway.tenants) {
     const apis = listApis(db, { tenantId: getTenant(db, tenant).id });
@@ -106,7 +118,8 @@ export function desiredState(db: Db, gateway: Gateway): DesiredState {
         backend: a.backendProduction ?? null,
       });
     }
-    notEnforced.push(...tenantNotes(db, tenant, routed));
+    const tiers = listTiers(db, getTenant(db, tenant).id);
+    for (const a of routed) notEnforced.push(...caddyLimits(a, tiers, subs));
   }
 
   // Longest prefix first: a context may sit below another one's path (/shop/1 and /shop),

@@ -61,13 +61,18 @@ export function addGateway(
     token?: string;
     concurrency?: number;
     restoreOnFailure?: boolean;
+    edition?: 'oss' | 'enterprise';
   },
 ): Gateway {
   if (db.prepare(`SELECT 1 FROM gateways WHERE name = ?`).get(g.name)) {
     throw conflict(`a gateway named ${g.name} already exists`);
   }
   const tenantIds = g.tenants.map((d) => getTenant(db, d).id);
-  const settings = { concurrency: g.concurrency, restoreOnFailure: g.restoreOnFailure };
+  const settings = {
+    concurrency: g.concurrency,
+    restoreOnFailure: g.restoreOnFailure,
+    edition: g.edition,
+  };
 
   db.transaction(() => {
     const { lastInsertRowid } = db

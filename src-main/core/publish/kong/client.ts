@@ -13,6 +13,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from '../net/retry.js';
+import { redactCredentialText } from './secret.js';
 
 const log = logger('publish');
 
@@ -21,7 +22,16 @@ const WRITE_TIMEOUT_MS = 15_000;
 // Kong allows up to 1000 per page; smaller pages keep each answer quick on a busy node.
 export const DEFAULT_PAGE_SIZE = 200;
 
-export type KongKind = 'services' | 'routes' | 'plugins' | 'consumers';
+export type KongKind =
+  | 'services'
+  | 'routes'
+  | 'plugins'
+  | 'consumers'
+  | 'key-auths'
+  | 'acls'
+  | 'consumer_groups'
+  // Kong Enterprise: a consumer's membership of a group (not an entity of its own in Kong).
+  | 'consumer_group_consumers';
 
 export type KongObject = Record<string, unknown> & { id: string };
 
@@ -33,20 +43,37 @@ export type KongClientOptions = {
   pageSize?: number;
 };
 
+// `ws` names a Kong Enterprise workspace: its paths are prefixed /WORKSPACE/. Left out, the
+// request goes to Kong's default workspace (all there is on OSS).
 export type KongAdmin = {
   readonly url: string;
   info(): Promise<Record<string, unknown>>;
   // Every entity of a kind carrying all the given tags, page after page.
-  list(kind: KongKind, tags: string[]): Promise<KongObject[]>;
-  put(kind: KongKind, id: string, body: Record<string, unknown>): Promise<KongObject>;
+  list(kind: KongKind, tags: string[], ws?: string | null): Promise<KongObject[]>;
+  // The memberships of one consumer group, as {id, consumer_group, consumer} objects.
+  members(groupId: string, ws?: string | null): Promise<KongObject[]>;
+  put(
+    kind: KongKind,
+    id: string,
+    body: Record<string, unknown>,
+    ws?: string | null,
+  ): Promise<KongObject>;
   // True when it was there; a missing entity counts as deleted.
-  remove(kind: KongKind, id: string): Promise<boolean>;
+  remove(kind: KongKind, id: string, ws?: string | null): Promise<boolean>;
+  // Kong Enterprise: whether a workspace exists, and creating one.
+  hasWorkspace(name: string): Promise<boolean>;
+  createWorkspace(name: string, comment: string): Promise<void>;
 };
 
 type Page = { data?: unknown; next?: unknown; offset?: unknown };
 
-// Kong answers errors as {"message": ..., "name": ..., "fields": ...}.
+// Kong answers errors as {"message": ..., "name": ..., "fields": ...}. Some quote the value
+// at fault, a credential's key among them: that value is blanked before anyone reads it.
 function kongReason(status: number, text: string): string {
+  return redactCredentialText(rawReason(status, text));
+}
+
+function rawReason(status: number, text: string): string {
   try {
     const body = JSON.parse(text) as { message?: unknown; name?: unknown };
     if (typeof body?.message === 'string') {
@@ -137,38 +164,99 @@ export function kongAdmin(g: Gateway, options: KongClientOptions): KongAdmin {
       return (json('GET', '/', text) ?? {}) as Record<string, unknown>;
     },
 
-    async list(kind, tags) {
-      const out: KongObject[] = [];
+    async list(kind, tags, ws) {
       const query = new URLSearchParams({ size: String(pageSize), tags: tags.join(',') });
-      let path: string | null = `/${kind}?${query}`;
-      // Bounded: a gateway whose `next` never ends would otherwise keep this loop going.
-      for (let pages = 0; path !== null; pages++) {
-        if (pages > 10_000) throw fail('GET', `/${kind}`, 'more than 10,000 pages');
-        const { status, text } = await request('GET', path);
-        if (status !== 200) throw fail('GET', path, kongReason(status, text));
-        const page = json('GET', path, text) as Page;
-        if (!Array.isArray(page?.data)) throw fail('GET', path, 'the answer has no data list');
-        out.push(...(page.data as KongObject[]));
-        path = typeof page.next === 'string' && page.next ? nextPath(page.next) : null;
-      }
-      return out;
+      return pages(`${prefix(ws)}/${kind}?${query}`);
     },
 
-    async put(kind, id, body) {
-      const path = `/${kind}/${encodeURIComponent(id)}`;
+    async members(groupId, ws) {
+      const query = new URLSearchParams({ size: String(pageSize) });
+      const path = `${prefix(ws)}/consumer_groups/${encodeURIComponent(groupId)}/consumers`;
+      const consumers = await pages(`${path}?${query}`);
+      return consumers.map((c) => ({
+        id: `${groupId}:${c.id}`,
+        consumer_group: { id: groupId },
+        consumer: { id: c.id },
+      }));
+    },
+
+    async put(kind, id, body, ws) {
+      if (kind === 'consumer_group_consumers') return join(body, ws);
+      const path = `${prefix(ws)}/${kind}/${encodeURIComponent(id)}`;
       const { status, text } = await request('PUT', path, body);
       if (status !== 200 && status !== 201) throw fail('PUT', path, kongReason(status, text));
       return json('PUT', path, text) as KongObject;
     },
 
-    async remove(kind, id) {
-      const path = `/${kind}/${encodeURIComponent(id)}`;
+    async remove(kind, id, ws) {
+      let path = `${prefix(ws)}/${kind}/${encodeURIComponent(id)}`;
+      if (kind === 'consumer_group_consumers') {
+        const [group, consumer] = splitMembership(id);
+        path = `${prefix(ws)}/consumer_groups/${group}/consumers/${consumer}`;
+      }
       const { status, text } = await request('DELETE', path);
       if (status === 404) return false;
       if (status !== 204 && status !== 200) throw fail('DELETE', path, kongReason(status, text));
       return true;
     },
+
+    async hasWorkspace(name) {
+      const path = `/workspaces/${encodeURIComponent(name)}`;
+      const { status, text } = await request('GET', path);
+      if (status === 404) return false;
+      if (status !== 200) throw fail('GET', path, kongReason(status, text));
+      return true;
+    },
+
+    async createWorkspace(name, comment) {
+      const path = '/workspaces';
+      const { status, text } = await request('POST', path, { name, comment });
+      // 409: someone made it in between; it is there, which is all that is asked.
+      if (status !== 201 && status !== 200 && status !== 409) {
+        throw fail('POST', path, kongReason(status, text));
+      }
+    },
   };
+
+  // Pages of a list until `next` runs out.
+  async function pages(first: string): Promise<KongObject[]> {
+    const out: KongObject[] = [];
+    let path: string | null = first;
+    // Bounded: a gateway whose `next` never ends would otherwise keep this loop going.
+    for (let n = 0; path !== null; n++) {
+      if (n > 10_000) throw fail('GET', first, 'more than 10,000 pages');
+      const { status, text } = await request('GET', path);
+      if (status !== 200) throw fail('GET', path, kongReason(status, text));
+      const page = json('GET', path, text) as Page;
+      if (!Array.isArray(page?.data)) throw fail('GET', path, 'the answer has no data list');
+      out.push(...(page.data as KongObject[]));
+      path = typeof page.next === 'string' && page.next ? nextPath(page.next) : null;
+    }
+    return out;
+  }
+
+  // Adding a consumer to a group is a POST to the group; being in it already is no failure.
+  async function join(body: Record<string, unknown>, ws?: string | null): Promise<KongObject> {
+    const group = (body.consumer_group as { id: string }).id;
+    const consumer = (body.consumer as { id: string }).id;
+    const path = `${prefix(ws)}/consumer_groups/${encodeURIComponent(group)}/consumers`;
+    const { status, text } = await request('POST', path, { consumer });
+    if (status !== 200 && status !== 201 && status !== 409) {
+      throw fail('POST', path, kongReason(status, text));
+    }
+    return {
+      id: `${group}:${consumer}`,
+      consumer_group: { id: group },
+      consumer: { id: consumer },
+    };
+  }
+}
+
+const prefix = (ws?: string | null): string => (ws ? `/${encodeURIComponent(ws)}` : '');
+
+function splitMembership(id: string): [string, string] {
+  const at = id.indexOf(':');
+  return [encodeURIComponent(id.slice(0, at)), encodeURIComponent(id.slice(at + 1))];
 }
 
 // Kong's `next` is a path with its query (/services?offset=...), sometimes a full URL.

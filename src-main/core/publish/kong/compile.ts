@@ -1,16 +1,30 @@
-// The workspace as Kong entities: per routed API one service (the backend) and one route
-// (its public path, prefix stripped), a rate-limiting plugin on the route from the best
-// tier the API offers, and a request-termination plugin on blocked APIs. Every entity
-// carries Marquee's tags and an id derived from the gateway and the API, so a publish
-// always names the same entity and a rename keeps its id.
+// The workspace as Kong entities. Per routed API one service (the backend) and one route (its
+// public path, prefix stripped); then who may call it:
+// - published and deprecated APIs need a key and a subscription, as on WSO2 API Manager
+//   (deprecated APIs keep serving the subscriptions they have): a key-auth plugin and an acl
+//   plugin allowing only the group `api:API-ID` on the route, and the applications as
+//   consumers (consumers.ts). With no subscription at all, every call is refused: that is
+//   what the model says, and the plan says so too;
+// - prototyped APIs are tried without a subscription (decideAccess says the same): their
+//   route stays open, limited by the best tier the API offers;
+// - blocked APIs answer 503 to everyone through request-termination.
+// Every entity carries Marquee's tags and an id derived from the gateway and what it stands
+// for, so a publish always names the same entity and a rename keeps its id.
 import { createHash } from 'node:crypto';
 import type { ApiSummary, Gateway, Tier } from '../../../../src-shared/model.js';
 import type { Db } from '../../db/open.js';
+import type { SecretBox } from '../../tenancy/secrets.js';
 import { listApis } from '../../workspace/apis.js';
 import { getTenant } from '../../workspace/tenants.js';
 import { listTiers } from '../../workspace/tiers.js';
 import { desiredState, type RouteIntent } from '../desired.js';
 import type { KongKind } from './client.js';
+import { aclGroup, compileConsumers, type KeyedApi } from './consumers.js';
+import { tierGroups } from './groups.js';
+import { kongNotes } from './notes.js';
+import type { KongSecret } from './secret.js';
+
+export type KongEdition = 'oss' | 'enterprise';
 
 export type KongEntity = {
   kind: KongKind;
@@ -19,11 +33,20 @@ export type KongEntity = {
   key: string;
   tenant: string | null;
   api: string | null;
+  // The Kong workspace it lives in (Enterprise); null or absent on OSS.
+  workspace?: string | null;
   // The fields Marquee sets; everything else is Kong's to fill in.
   body: Record<string, unknown>;
+  // A field sent to Kong but never shown or kept in clear (a key-auth credential's key).
+  secret?: KongSecret;
 };
 
-export type KongDesired = { kind: 'kong'; entities: KongEntity[] };
+export type KongDesired = {
+  kind: 'kong';
+  entities: KongEntity[];
+  // The Kong workspaces this state lives in (Enterprise); absent on OSS.
+  workspaces?: string[];
+};
 
 export const OWNER_TAG = 'marquee';
 export const gatewayTag = (g: Pick<Gateway, 'name'>): string => `marquee-gw:${g.name}`;
@@ -43,6 +66,10 @@ export function stableId(text: string): string {
 export const entityName = (r: Pick<RouteIntent, 'tenant' | 'prefix'>): string =>
   `${r.tenant}${r.prefix.slice(`/t/${r.tenant}`.length).replace(/\//g, '~')}`;
 
+// On Enterprise each tenant lives in a Kong workspace named after its domain.
+export const workspaceOf = (edition: KongEdition, tenant: string): string | null =>
+  edition === 'enterprise' ? tenant : null;
+
 const PER_MINUTE: Record<Tier['rateUnit'], number> = {
   second: 60,
   minute: 1,
@@ -50,14 +77,19 @@ const PER_MINUTE: Record<Tier['rateUnit'], number> = {
   day: 1 / 1440,
 };
 
+export const perMinute = (t: Tier): number =>
+  t.rateLimit === null ? Infinity : t.rateLimit * PER_MINUTE[t.rateUnit];
+
 // The most generous tier offered: an unlimited one means no limit at all.
 export function bestTier(api: ApiSummary, tiers: Tier[]): Tier | null {
   const offered = tiers.filter((t) => api.tiers.includes(t.name));
   if (offered.length === 0 || offered.some((t) => t.rateLimit === null)) return null;
-  return offered.reduce((a, b) =>
-    b.rateLimit! * PER_MINUTE[b.rateUnit] > a.rateLimit! * PER_MINUTE[a.rateUnit] ? b : a,
-  );
+  return offered.reduce((a, b) => (perMinute(b) > perMinute(a) ? b : a));
 }
+
+// Whether calls to an API need a key and a subscription (see the top of this file).
+export const needsKey = (r: RouteIntent, api: ApiSummary): boolean =>
+  r.mode === 'proxy' && (api.lifecycle === 'published' || api.lifecycle === 'deprecated');
 
 function backendFields(backend: string | null): Record<string, unknown> {
   if (!backend) {
@@ -75,13 +107,25 @@ function backendFields(backend: string | null): Record<string, unknown> {
   };
 }
 
-function entitiesOf(g: Gateway, r: RouteIntent, api: ApiSummary, tiers: Tier[]): KongEntity[] {
+type Place = { g: Gateway; workspace: string | null; tags: string[] };
+
+export const routeIdOf = (g: Gateway, apiId: string): string =>
+  stableId(`${g.name}:${apiId}:route`);
+
+function entitiesOf(p: Place, r: RouteIntent, api: ApiSummary, tiers: Tier[]): KongEntity[] {
   const name = entityName(r);
-  const tags = [...ownedTags(g), `tenant:${r.tenant}`];
-  const idOf = (what: string) => stableId(`${g.name}:${r.apiId}:${what}`);
+  const tags = p.tags;
+  const idOf = (what: string) => stableId(`${p.g.name}:${r.apiId}:${what}`);
   const serviceId = idOf('service');
-  const routeId = idOf('route');
-  const of = { tenant: r.tenant, api: r.apiId };
+  const routeId = routeIdOf(p.g, r.apiId);
+  const of = { tenant: r.tenant, api: r.apiId, workspace: p.workspace };
+  const plugin = (plugin: string, config: Record<string, unknown>): KongEntity => ({
+    kind: 'plugins',
+    id: idOf(plugin),
+    key: `${plugin}@${name}`,
+    ...of,
+    body: { name: plugin, route: { id: routeId }, config, tags },
+  });
 
   const out: KongEntity[] = [
     {
@@ -96,98 +140,81 @@ function entitiesOf(g: Gateway, r: RouteIntent, api: ApiSummary, tiers: Tier[]):
       id: routeId,
       key: name,
       ...of,
-      body: {
-        name,
-        paths: [r.prefix],
-        strip_path: true,
-        service: { id: serviceId },
-        tags,
-      },
+      body: { name, paths: [r.prefix], strip_path: true, service: { id: serviceId }, tags },
     },
   ];
 
   if (r.mode === 'blocked') {
     const message = `API ${r.name} ${r.version} of ${r.tenant} is blocked`;
-    out.push({
-      kind: 'plugins',
-      id: idOf('request-termination'),
-      key: `request-termination@${name}`,
-      ...of,
-      body: {
-        name: 'request-termination',
-        route: { id: routeId },
-        config: { status_code: 503, message },
-        tags,
-      },
-    });
+    out.push(plugin('request-termination', { status_code: 503, message }));
+    return out;
   }
-
+  if (needsKey(r, api)) {
+    // The key is read from the apikey header or query parameter and not passed on.
+    out.push(plugin('key-auth', { key_names: ['apikey'], hide_credentials: true }));
+    out.push(plugin('acl', { allow: [aclGroup(r.apiId)], hide_groups_header: true }));
+    return out;
+  }
   const tier = bestTier(api, tiers);
-  if (tier && r.mode === 'proxy') {
-    out.push({
-      kind: 'plugins',
-      id: idOf('rate-limiting'),
-      key: `rate-limiting@${name}`,
-      ...of,
-      body: {
-        name: 'rate-limiting',
-        route: { id: routeId },
-        config: { [tier.rateUnit]: tier.rateLimit, policy: 'local' },
-        tags,
-      },
-    });
+  if (tier) {
+    out.push(plugin('rate-limiting', { [tier.rateUnit]: tier.rateLimit, policy: 'local' }));
   }
   return out;
 }
 
-function kongNotes(apis: ApiSummary[], tiers: Tier[]): string[] {
-  const notes: string[] = [];
-  for (const a of apis) {
-    const label = `${a.tenant} ${a.name} ${a.version}`;
-    const tier = bestTier(a, tiers);
-    if (tier) {
-      notes.push(
-        `${label}: one rate limit for every caller (${tier.name}, ${tier.rateLimit}/` +
-          `${tier.rateUnit}, the best tier it offers): per-subscription tiers need ` +
-          `consumers, which this version does not publish to Kong`,
-      );
-    }
-    if (a.tiers.length > 0 && tiers.some((t) => a.tiers.includes(t.name) && t.quota !== null)) {
-      notes.push(`${label}: tier quotas are not enforced on Kong`);
-    }
-    if (a.visibility !== 'public') {
-      notes.push(`${label} is ${a.visibility} in the storefront, but its Kong route is open`);
-    }
-    if (a.backendSandbox) {
-      notes.push(`${label}: the sandbox backend is not published; gateways serve production`);
-    }
-  }
-  return notes;
-}
+export type KongCompiled = { desired: KongDesired; notes: string[] };
 
-// KNOWN LIMIT: applications, keys and subscriptions are not published (no consumers,
-// key-auth or ACL yet), so every route is open; the plan says so per tenant.
-export function compileKong(db: Db, g: Gateway): { desired: KongDesired; notes: string[] } {
+// `box` opens application keys; without one, key credentials carry no key (plans compare
+// nothing about them, and an apply refuses to run).
+export function compileKong(
+  db: Db,
+  g: Gateway,
+  box: SecretBox | null,
+  edition: KongEdition = 'oss',
+): KongCompiled {
   const state = desiredState(db, g);
   const entities: KongEntity[] = [];
   const notes: string[] = [];
+  const keyedAll: KeyedApi[] = [];
+  const tagsFor = (tenant: string) => [...ownedTags(g), `tenant:${tenant}`];
+  const cx = { db, g, box, tags: tagsFor, idOf: (t: string) => stableId(`${g.name}:${t}`) };
 
   for (const tenant of g.tenants) {
-    const tenantId = getTenant(db, tenant).id;
-    const tiers = listTiers(db, tenantId);
-    const byId = new Map(listApis(db, { tenantId }).map((a) => [a.id, a]));
+    const tiers = listTiers(db, getTenant(db, tenant).id);
+    const apis = listApis(db, { tenantId: getTenant(db, tenant).id });
+    const byId = new Map(apis.map((a) => [a.id, a]));
     const routed = state.routes.filter((r) => r.tenant === tenant);
+    const place = { g, workspace: workspaceOf(edition, tenant), tags: tagsFor(tenant) };
+    const keyed: KeyedApi[] = [];
 
-    for (const r of routed) entities.push(...entitiesOf(g, r, byId.get(r.apiId)!, tiers));
-    notes.push(...kongNotes(routed.map((r) => byId.get(r.apiId)!), tiers));
-    if (routed.length > 0) {
-      notes.push(
-        `${tenant}: API keys and subscriptions are not checked: consumers and key-auth are ` +
-          `not published to Kong yet, so the routes of its ${routed.length} API(s) are open`,
-      );
+    for (const r of routed) {
+      const api = byId.get(r.apiId)!;
+      entities.push(...entitiesOf(place, r, api, tiers));
+      if (needsKey(r, api)) {
+        const routeName = entityName(r);
+        keyed.push({ api, routeId: routeIdOf(g, r.apiId), routeName, workspace: place.workspace,
+          tiers });
+      }
+    }
+    keyedAll.push(...keyed);
+    notes.push(...kongNotes(routed.map((r) => ({ route: r, api: byId.get(r.apiId)! })),
+      tiers));
+
+    // On Enterprise the consumers of a tenant's APIs live in its workspace, limited by
+    // consumer groups per tier; on OSS they are compiled once for all tenants below.
+    if (edition === 'enterprise') {
+      const plan = compileConsumers(cx, keyed, [tenant], place.workspace, false);
+      entities.push(...plan.entities);
+      const groups = tierGroups(cx, place.workspace!, tenant, plan.tiersOf);
+      entities.push(...groups.entities);
+      notes.push(...groups.notes);
     }
   }
+  if (edition === 'oss') entities.push(...compileConsumers(cx, keyedAll, g.tenants, null, true)
+    .entities);
+
   // The skip reasons the shared desired state gives (no backend, and the like) hold here too.
   notes.push(...state.notEnforced.filter((n) => /gets no route/.test(n)));
-  return { desired: { kind: 'kong', entities }, notes };
+  const workspaces = edition === 'enterprise' ? [...g.tenants] : undefined;
+  return { desired: { kind: 'kong', entities, ...(workspaces ? { workspaces } : {}) }, notes };
 }

@@ -1,6 +1,6 @@
 // Publishing to Kong: plan against the entities tagged as this gateway's, apply one request
-// per entity in dependency order, read back and verify, and on a failure put back the
-// state read before the apply, saying exactly what was changed, restored, or left.
+// per entity in dependency order, read back and verify, and on a failure or a cancel put back
+// the state read before the apply, saying exactly what was changed, restored, or left.
 import type {
   Drift,
   EntityOutcome,
@@ -12,23 +12,40 @@ import type {
 import type { Db } from '../../db/open.js';
 import { MarqueeError } from '../../errors.js';
 import { logger } from '../../log.js';
+import type { SecretBox } from '../../tenancy/secrets.js';
+import { beginApply } from '../cancel.js';
 import { summarise } from '../diff.js';
 import { serialised } from '../engine.js';
 import type { PublishOptions } from '../options.js';
 import * as revisions from '../revisions.js';
 import { gatewayAccess } from '../settings.js';
-import { kongAdmin, type KongAdmin, type KongObject } from './client.js';
-import { compileKong, ownedTags, type KongDesired, type KongEntity } from './compile.js';
-import { diffKong, stateAsEntities, type KongState } from './diff.js';
+import { kongAdmin, type KongAdmin } from './client.js';
+import { compileKong, type KongDesired, type KongEdition } from './compile.js';
+import { diffKong, stateAsEntities, type KongOp } from './diff.js';
+import { openRecordedKeys } from './keys.js';
+import { readState, type Places } from './read.js';
 import { runOps } from './run.js';
+import { withoutSecretValues } from './secret.js';
 
 const log = logger('publish');
 
 const DEFAULT_CONCURRENCY = 8;
 
-export type KongPublishOptions = PublishOptions & { pageSize?: number };
+export type KongPublishOptions = PublishOptions & {
+  pageSize?: number;
+  // Opens application keys; without one, key credentials can be planned but not sent.
+  secrets?: SecretBox;
+  // Stops the apply between requests; what was applied is then restored.
+  signal?: AbortSignal;
+};
 
-type Session = { admin: KongAdmin; concurrency: number; restore: boolean };
+type Session = {
+  admin: KongAdmin;
+  concurrency: number;
+  restore: boolean;
+  edition: KongEdition;
+  box: SecretBox | null;
+};
 
 function session(db: Db, g: Gateway, opts: KongPublishOptions): Session {
   const access = gatewayAccess(db, g);
@@ -37,35 +54,39 @@ function session(db: Db, g: Gateway, opts: KongPublishOptions): Session {
     admin: kongAdmin(g, { ...merged, token: access.token }),
     concurrency: merged.concurrency ?? DEFAULT_CONCURRENCY,
     restore: merged.restoreOnFailure ?? true,
+    edition: access.edition,
+    box: opts.secrets ?? null,
   };
 }
 
-async function readState(admin: KongAdmin, g: Gateway): Promise<KongState> {
-  const tags = ownedTags(g);
-  const byId = (list: KongObject[]) => new Map(list.map((o) => [o.id, o]));
-  // One kind after the other: reading stays within any concurrency setting, even 1.
-  const services = byId(await admin.list('services', tags));
-  const routes = byId(await admin.list('routes', tags));
-  const plugins = byId(await admin.list('plugins', tags));
-  return { services, routes, plugins };
+// Where Marquee's entities may be: the workspaces wanted now and those of the last revision
+// (a tenant the gateway no longer serves still has entities to remove).
+function places(db: Db, g: Gateway, s: Session, desired: KongDesired): Places {
+  if (s.edition === 'oss') return { workspaces: null };
+  const last = revisions.latestRevisionState(db, g)?.desired as Partial<KongDesired> | undefined;
+  const recorded = Array.isArray(last?.workspaces) ? last.workspaces : [];
+  return { workspaces: [...new Set([...(desired.workspaces ?? []), ...recorded])].sort() };
 }
 
 export async function planKong(db: Db, g: Gateway, opts: KongPublishOptions = {}): Promise<Plan> {
-  const { admin } = session(db, g, opts);
-  const { desired, notes } = compileKong(db, g);
-  const ops = diffKong(desired.entities, await readState(admin, g));
-  const changes = ops.map((o) => o.change);
+  const s = session(db, g, opts);
+  const { desired, notes } = compileKong(db, g, s.box, s.edition);
+  const state = await readState(s.admin, g, places(db, g, s, desired));
+  const changes = diffKong(desired.entities, state).map((o) => o.change);
   return { gateway: g.name, changes, notEnforced: notes, inSync: changes.length === 0 };
 }
 
 const count = (os: EntityOutcome[], o: EntityOutcome['outcome']) =>
   os.filter((x) => x.outcome === o).length;
 
+const listed = (ops: KongOp[]) => ops.map((o) => `${o.change.entity} ${o.change.key}`).join(', ');
+
 // Puts the state read before the apply back, and says how far that got.
-async function restore(s: Session, g: Gateway, before: KongState): Promise<string> {
+async function restore(s: Session, g: Gateway, where: Places, before: KongStateOf) {
+  const wanted = stateAsEntities(before);
   let ops;
   try {
-    ops = diffKong(stateAsEntities(before), await readState(s.admin, g));
+    ops = diffKong(wanted, await readState(s.admin, g, where));
   } catch (err) {
     return `could not read Kong to restore it (${(err as Error).message}); ` +
       `what was applied above is still there`;
@@ -78,12 +99,37 @@ async function restore(s: Session, g: Gateway, before: KongState): Promise<strin
       `these could not be put back: ${names} (${run.failed?.error ?? 'not run'})`;
   }
 
-  const after = diffKong(stateAsEntities(before), await readState(s.admin, g));
+  const after = diffKong(wanted, await readState(s.admin, g, where));
   return after.length === 0
     ? `restored: Kong holds exactly what it held before the publish (${ops.length} ` +
         `entit${ops.length === 1 ? 'y' : 'ies'} put back)`
     : `restore ran, but ${after.length} entities still differ from before the publish: ` +
-        after.map((o) => `${o.change.entity} ${o.change.key}`).join(', ');
+        listed(after);
+}
+
+type KongStateOf = Awaited<ReturnType<typeof readState>>;
+
+// Creates the Enterprise workspaces that are not there yet; says which it made.
+async function ensureWorkspaces(s: Session, g: Gateway, desired: KongDesired): Promise<string[]> {
+  const made: string[] = [];
+  for (const ws of desired.workspaces ?? []) {
+    if (await s.admin.hasWorkspace(ws)) continue;
+    // Workspaces take no tags; the comment says who made it.
+    await s.admin.createWorkspace(ws, `made by Marquee for gateway ${g.name}`);
+    made.push(ws);
+  }
+  if (made.length > 0) log.info({ gateway: g.name, workspaces: made }, 'created workspaces');
+  return made;
+}
+
+function refuseUnsendable(g: Gateway, ops: KongOp[]): void {
+  const blind = ops.filter((o) => o.missingSecret);
+  if (blind.length === 0) return;
+  throw new MarqueeError(
+    'gateway_error',
+    `gateway ${g.name}: the keys of ${listed(blind)} cannot be sent: no key store was ` +
+      `given to open them; nothing was changed`,
+  );
 }
 
 async function applyDesired(
@@ -91,41 +137,52 @@ async function applyDesired(
   g: Gateway,
   s: Session,
   desired: KongDesired,
+  signal: AbortSignal | undefined,
   summaryOf: (changes: PlanChange[]) => string,
 ): Promise<PublishResult> {
-  const before = await readState(s.admin, g);
+  const where = places(db, g, s, desired);
+  const before = await readState(s.admin, g, where);
   const ops = diffKong(desired.entities, before);
   if (ops.length === 0) {
     return { gateway: g.name, applied: [], revision: null, message: 'nothing to change' };
   }
+  refuseUnsendable(g, ops);
+  const made = await ensureWorkspaces(s, g, desired);
 
-  const run = await runOps(s.admin, ops, s.concurrency);
+  const run = await runOps(s.admin, ops, s.concurrency, signal);
+  const cancelled = !run.failed && signal?.aborted === true;
   let failure = run.failed ? `${run.failed.entity} ${run.failed.key}: ${run.failed.error}` : null;
-  if (!failure) {
-    const left = diffKong(desired.entities, await readState(s.admin, g));
+  if (!failure && !cancelled) {
+    const left = diffKong(desired.entities, await readState(s.admin, g, where));
     if (left.length > 0) {
       failure = `Kong accepted every change, but reading back shows ${left.length} ` +
-        `entities differ: ${left.map((o) => `${o.change.entity} ${o.change.key}`).join(', ')}`;
+        `entities differ: ${listed(left)}`;
     }
   }
 
-  if (failure) {
+  if (failure || cancelled) {
     const applied = count(run.outcomes, 'applied');
     const after = s.restore
-      ? await restore(s, g, before)
+      ? await restore(s, g, where, before)
       : `not restored (restore on failure is off): the ${applied} applied change(s) stay`;
-    log.warn({ gateway: g.name, failure, after }, 'publish failed');
+    const kept = made.length
+      ? `; the workspace(s) ${made.join(', ')} created for it stay, empty or not`
+      : '';
+    const what = cancelled ? 'the publish was cancelled' : `the publish failed at ${failure}`;
+    log.warn({ gateway: g.name, failure, cancelled, after }, 'publish did not complete');
     throw new MarqueeError(
       'gateway_error',
-      `gateway ${g.name}: the publish failed at ${failure}; ${applied} of ${ops.length} ` +
-        `changes had been applied; ${after}; no revision was recorded`,
-      { outcomes: run.outcomes },
+      `gateway ${g.name}: ${what}; ${applied} of ${ops.length} changes had been applied; ` +
+        `${after}${kept}; no revision was recorded`,
+      { outcomes: run.outcomes, cancelled },
     );
   }
 
   const changes = ops.map((o) => o.change);
   const summary = summaryOf(changes);
-  const revision = revisions.recordRevision(db, g, desired, changes, summary);
+  // Keys stay out of history: a revision keeps each key's hash and hint only.
+  const kept: KongDesired = { ...desired, entities: withoutSecretValues(desired.entities) };
+  const revision = revisions.recordRevision(db, g, kept, changes, summary);
   log.info({ gateway: g.name, revision: revision.number, summary }, 'published');
   return {
     gateway: g.name,
@@ -136,15 +193,33 @@ async function applyDesired(
   };
 }
 
+// Runs an apply registered for cancelling, unless the caller brought its own signal.
+async function cancellable<T>(
+  g: Gateway,
+  opts: KongPublishOptions,
+  work: (signal: AbortSignal) => Promise<T>,
+) {
+  if (opts.signal) return work(opts.signal);
+  const { signal, done } = beginApply(g.name);
+  try {
+    return await work(signal);
+  } finally {
+    done();
+  }
+}
+
 export function applyKong(
   db: Db,
   g: Gateway,
   opts: KongPublishOptions = {},
 ): Promise<PublishResult> {
-  return serialised(g.name, async () => {
-    const { desired } = compileKong(db, g);
-    return applyDesired(db, g, session(db, g, opts), desired, summarise);
-  });
+  return serialised(g.name, () =>
+    cancellable(g, opts, async (signal) => {
+      const s = session(db, g, opts);
+      const { desired } = compileKong(db, g, s.box, s.edition);
+      return applyDesired(db, g, s, desired, signal, summarise);
+    }),
+  );
 }
 
 function storedDesired(g: Gateway, n: number, value: unknown): KongDesired {
@@ -162,15 +237,22 @@ export function rollbackKong(
   number: number,
   opts: KongPublishOptions = {},
 ): Promise<PublishResult> {
-  return serialised(g.name, async () => {
-    const stored = revisions.getRevisionState(db, g, number);
-    const desired = storedDesired(g, number, stored.desired);
-    const result = await applyDesired(db, g, session(db, g, opts), desired, (changes) =>
-      `rollback to #${number}: ${summarise(changes)}`,
-    );
-    if (result.revision) return result;
-    return { ...result, message: `${g.name} already holds revision #${number}: nothing to change` };
-  });
+  return serialised(g.name, () =>
+    cancellable(g, opts, async (signal) => {
+      const s = session(db, g, opts);
+      const stored = storedDesired(g, number, revisions.getRevisionState(db, g, number).desired);
+      const { desired, notes } = openRecordedKeys(db, g, s.box, stored, number);
+      const result = await applyDesired(db, g, s, desired, signal, (changes) =>
+        `rollback to #${number}: ${summarise(changes)}`,
+      );
+      const said = notes.length ? ` (${notes.join('; ')})` : '';
+      if (result.revision) return { ...result, message: `${result.message}${said}` };
+      return {
+        ...result,
+        message: `${g.name} already holds revision #${number}: nothing to change${said}`,
+      };
+    }),
+  );
 }
 
 export async function driftKong(db: Db, g: Gateway, opts: KongPublishOptions = {}): Promise<Drift> {
@@ -185,10 +267,11 @@ export async function driftKong(db: Db, g: Gateway, opts: KongPublishOptions = {
     };
   }
   const n = last.revision.number;
-  const recorded: KongEntity[] = storedDesired(g, n, last.desired).entities;
-  const changes = diffKong(recorded, await readState(session(db, g, opts).admin, g)).map(
-    (o) => o.change,
-  );
+  const s = session(db, g, opts);
+  const recorded = storedDesired(g, n, last.desired);
+  // Keys compare by the hash the revision kept; no key needs opening to see drift.
+  const state = await readState(s.admin, g, places(db, g, s, recorded));
+  const changes = diffKong(recorded.entities, state).map((o) => o.change);
   return {
     gateway: g.name,
     revision: n,

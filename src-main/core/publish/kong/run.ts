@@ -17,8 +17,8 @@ const outcomeOf = (op: KongOp, outcome: EntityOutcome['outcome'], error: string 
 });
 
 async function runOne(admin: KongAdmin, op: KongOp): Promise<void> {
-  if (op.action === 'delete') await admin.remove(op.kind, op.id);
-  else await admin.put(op.kind, op.id, op.body ?? {});
+  if (op.action === 'delete') await admin.remove(op.kind, op.id, op.workspace);
+  else await admin.put(op.kind, op.id, op.body ?? {}, op.workspace);
 }
 
 export async function runOps(
