@@ -124,7 +124,10 @@ export const contract = {
       .strict(),
     output: ApiDetail,
   },
-  'api.update': { input: z.object({ id: z.string(), patch: ApiPatch }).strict(), output: ApiDetail },
+  'api.update': {
+    input: z.object({ id: z.string(), patch: ApiPatch }).strict(),
+    output: ApiDetail,
+  },
   'api.delete': { input: z.object({ id: z.string() }).strict(), output: ok },
   'api.definition': {
     input: z.object({ id: z.string() }).strict(),

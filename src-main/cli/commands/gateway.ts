@@ -16,7 +16,10 @@ function describeChange(c: PlanChange): string {
 export function describePlan(plan: Plan): string {
   const lines = plan.inSync
     ? [`${plan.gateway} is in sync: nothing to change.`]
-    : [`${plan.changes.length} change(s) for ${plan.gateway}:`, ...plan.changes.map(describeChange)];
+    : [
+        `${plan.changes.length} change(s) for ${plan.gateway}:`,
+        ...plan.changes.map(describeChange),
+      ];
   if (plan.notEnforced.length > 0) {
     lines.push('', 'Not enforced by this gateway:', ...plan.notEnforced.map((n) => `  ! ${n}`));
   }
