@@ -126,6 +126,15 @@ describe('marquee CLI', () => {
     expect(fs.existsSync(path.dirname(typo))).toBe(false);
   });
 
+  it('asks for --yes before publishing to a production gateway without a terminal', () => {
+    // Nothing listens on port 9: a publish that went ahead would fail differently.
+    expect(marquee(['--workspace', ws, 'gateway', 'add', 'edge-prod', '--kind', 'caddy',
+      '--admin-url', 'http://127.0.0.1:9', '--environment', 'prod']).code).toBe(0);
+    const r = marquee(['--workspace', ws, 'publish', '--gateway', 'edge-prod']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('edge-prod is a production gateway: add --yes');
+  });
+
   it('takes the workspace from MARQUEE_WORKSPACE', () => {
     const r = marquee(['--json', 'tenant', 'list'], { MARQUEE_WORKSPACE: ws });
     expect(JSON.parse(r.stdout).map((t: { domain: string }) => t.domain)).toEqual(['acme.com']);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { GATEWAY_KINDS, type Plan, type PlanChange } from '../../../src-shared/model.js';
 import { action, UsageError } from '../context.js';
+import { confirmProduction } from '../confirm.js';
 import { table } from '../output.js';
 
 const SIGN = { create: '+', update: '~', delete: '-' } as const;
@@ -134,9 +135,7 @@ export function gatewayCommands(program: Command): void {
       action(async (cli, opts: { gateway: string; yes?: boolean }) => {
         const gateways = await cli.call('gateway.list', {});
         const g = gateways.find((x) => x.name === opts.gateway);
-        if (g && /^prod/i.test(g.environment) && !opts.yes) {
-          throw new UsageError(`${g.name} is a production gateway: add --yes to publish to it`);
-        }
+        if (g) await confirmProduction(g, 'publish to', Boolean(opts.yes));
         const result = await cli.call('publish.apply', { gateway: opts.gateway });
         cli.out.result(result, () =>
           [result.message, ...result.applied.map(describeChange)].join('\n'),
@@ -176,9 +175,7 @@ export function gatewayCommands(program: Command): void {
         }
         const gateways = await cli.call('gateway.list', {});
         const g = gateways.find((x) => x.name === opts.gateway);
-        if (g && /^prod/i.test(g.environment) && !opts.yes) {
-          throw new UsageError(`${g.name} is a production gateway: add --yes to roll it back`);
-        }
+        if (g) await confirmProduction(g, 'roll back', Boolean(opts.yes));
         const result = await cli.call('revision.rollback', { gateway: opts.gateway, number });
         cli.out.result(result, () =>
           [result.message, ...result.applied.map(describeChange)].join('\n'),
