@@ -13,6 +13,7 @@ npm ci --no-audit --no-fund
 npm run build
 
 WS="${MARQUEE_WORKSPACE:-$PWD/.marquee/demo.sqlite}"
+mkdir -p "$(dirname "$WS")"
 marquee() { node bin/marquee.js --workspace "$WS" "$@"; }
 
 marquee demo --force

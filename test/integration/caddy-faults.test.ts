@@ -43,10 +43,10 @@ async function workspaceWithApis(backend: string, count: number) {
     const copy = raw.prepare(
       `INSERT INTO apis (id, tenant_id, name, version, context, description, backend_production,
          backend_sandbox, lifecycle, visibility, tags_json, openapi_version, definition_format,
-         definition_text, source, created_at, updated_at)
+         source, created_at, updated_at)
        SELECT id || '-' || ?, tenant_id, name, version, context || '-' || ?, description,
          backend_production, backend_sandbox, lifecycle, visibility, tags_json, openapi_version,
-         definition_format, definition_text, source, created_at, updated_at FROM apis
+         definition_format, source, created_at, updated_at FROM apis
        WHERE id = ?`,
     );
     for (let n = 1; n < count; n++) copy.run(String(n), String(n), api.id);

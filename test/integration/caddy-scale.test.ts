@@ -45,10 +45,10 @@ async function fillWorkspace(): Promise<string[]> {
     const copy = raw.prepare(
       `INSERT INTO apis (id, tenant_id, name, version, context, description, backend_production,
          backend_sandbox, lifecycle, visibility, tags_json, openapi_version, definition_format,
-         definition_text, source, created_at, updated_at)
+         source, created_at, updated_at)
        SELECT id || '-' || ?, tenant_id, name, version, context || '-' || ?, description,
          backend_production, backend_sandbox, lifecycle, visibility, tags_json, openapi_version,
-         definition_format, definition_text, source, created_at, updated_at FROM apis
+         definition_format, source, created_at, updated_at FROM apis
        WHERE instr(id, '-') = 0`,
     );
     for (let n = 1; n < APIS_PER_TENANT; n++) copy.run(String(n), String(n));

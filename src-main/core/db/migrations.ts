@@ -271,6 +271,21 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (direction IN ('ltr', 'rtl'));
     `,
   },
+  {
+    version: 6,
+    name: 'definitions beside their APIs',
+    // A definition is kilobytes to megabytes; kept inside the apis row it sat in overflow
+    // pages that every list and search walked through to reach the columns after it. Lists
+    // never need it, so it lives in its own table, read only when asked for.
+    sql: `
+      CREATE TABLE api_definitions (
+        api_id TEXT PRIMARY KEY REFERENCES apis(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+      );
+      INSERT INTO api_definitions (api_id, text) SELECT id, definition_text FROM apis;
+      ALTER TABLE apis DROP COLUMN definition_text;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

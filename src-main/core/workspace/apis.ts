@@ -41,22 +41,31 @@ type ApiRow = {
   offered_domains: string | null;
 };
 
-const SELECT = `
-  SELECT a.id, a.tenant_id, t.domain, a.name, a.version, a.context, a.description,
+const COLUMNS = `
+    a.id, a.tenant_id, t.domain, a.name, a.version, a.context, a.description,
     a.backend_production, a.backend_sandbox, a.lifecycle, a.visibility, a.tags_json,
-    a.openapi_version, a.definition_format, a.source, a.updated_at,
-    (SELECT count(*) FROM operations o WHERE o.api_id = a.id) AS operation_count,
+    a.openapi_version, a.definition_format, a.source, a.updated_at, a.subscription_availability,
+    (SELECT count(*) FROM operations o WHERE o.api_id = a.id) AS operation_count`;
+
+const FROM = `FROM apis a JOIN tenants t ON t.id = a.tenant_id`;
+
+// One API: its names come from subqueries. Lists read them in sets (see withNames).
+const SELECT = `
+  SELECT ${COLUMNS},
     (SELECT group_concat(name, char(31)) FROM (
        SELECT ti.name FROM api_tiers at JOIN tiers ti ON ti.id = at.tier_id
        WHERE at.api_id = a.id ORDER BY coalesce(ti.rate_limit, 1e18), ti.name)) AS tier_names,
-    a.subscription_availability,
     (SELECT group_concat(name, char(31)) FROM (
        SELECT r.name FROM api_roles ar JOIN roles r ON r.id = ar.role_id
        WHERE ar.api_id = a.id ORDER BY r.name)) AS role_names,
     (SELECT group_concat(domain, char(31)) FROM (
        SELECT domain FROM api_available_tenants WHERE api_id = a.id ORDER BY domain))
       AS offered_domains
-  FROM apis a JOIN tenants t ON t.id = a.tenant_id`;
+  ${FROM}`;
+
+const LIST_SELECT = `
+  SELECT ${COLUMNS}, NULL AS tier_names, NULL AS role_names, NULL AS offered_domains
+  ${FROM}`;
 
 function toSummary(r: ApiRow): ApiSummary {
   return {
@@ -105,9 +114,41 @@ export function listApis(db: Db, opts: { tenantId?: number; query?: string } = {
     params.push(match);
   }
 
-  const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+  const sql = `${LIST_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
     ORDER BY t.domain, a.name, a.version`;
-  return (db.prepare(sql).all(...params) as ApiRow[]).map(toSummary);
+  const rows = db.prepare(sql).all(...params) as ApiRow[];
+  return withNames(db, rows).map(toSummary);
+}
+
+// Lists read the names beside each API (tiers, roles, offered tenants) in three set queries
+// over the matched ids instead of three subqueries per row: a broad search matching 1,500
+// APIs then costs three index scans, not 4,500 small queries.
+const NAMES = {
+  tier_names: `SELECT at.api_id AS id, ti.name AS name FROM api_tiers at
+    JOIN tiers ti ON ti.id = at.tier_id WHERE at.api_id IN (SELECT value FROM json_each(?))
+    ORDER BY coalesce(ti.rate_limit, 1e18), ti.name`,
+  role_names: `SELECT ar.api_id AS id, r.name AS name FROM api_roles ar
+    JOIN roles r ON r.id = ar.role_id WHERE ar.api_id IN (SELECT value FROM json_each(?))
+    ORDER BY r.name`,
+  offered_domains: `SELECT api_id AS id, domain AS name FROM api_available_tenants
+    WHERE api_id IN (SELECT value FROM json_each(?)) ORDER BY domain`,
+} as const;
+
+function withNames(db: Db, rows: ApiRow[]): ApiRow[] {
+  if (rows.length === 0) return rows;
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+
+  for (const [column, sql] of Object.entries(NAMES) as [keyof typeof NAMES, string][]) {
+    const grouped = new Map<string, string[]>();
+    for (const { id, name } of db.prepare(sql).all(ids) as { id: string; name: string }[]) {
+      const list = grouped.get(id);
+      if (list) list.push(name);
+      else grouped.set(id, [name]);
+    }
+    for (const [id, names] of grouped) byId.get(id)![column] = names.join('\u001f');
+  }
+  return rows;
 }
 
 // Keeps the API's row in the catalog search index in step with the API.
@@ -161,7 +202,10 @@ export function getApi(db: Db, id: string): ApiDetail {
 
 export function getDefinition(db: Db, id: string): { format: 'json' | 'yaml'; text: string } {
   const row = db
-    .prepare(`SELECT definition_format AS format, definition_text AS text FROM apis WHERE id = ?`)
+    .prepare(
+      `SELECT a.definition_format AS format, d.text AS text
+       FROM apis a JOIN api_definitions d ON d.api_id = a.id WHERE a.id = ?`,
+    )
     .get(id) as { format: 'json' | 'yaml'; text: string } | undefined;
   if (!row) throw notFound(`no API with id ${id}`);
   return row;
@@ -243,8 +287,8 @@ export function insertApi(db: Db, a: NewApi): string {
     db.prepare(
       `INSERT INTO apis (id, tenant_id, name, version, context, description, backend_production,
          backend_sandbox, lifecycle, visibility, tags_json, openapi_version, definition_format,
-         definition_text, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         source, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       a.tenantId,
@@ -259,11 +303,11 @@ export function insertApi(db: Db, a: NewApi): string {
       JSON.stringify(a.tags ?? facts.tags),
       a.parsed.openapiVersion,
       a.parsed.format,
-      a.text,
       a.fileName,
       stamp,
       stamp,
     );
+    db.prepare(`INSERT INTO api_definitions (api_id, text) VALUES (?, ?)`).run(id, a.text);
     insertOperations(db, id, facts.operations);
     setApiTiers(db, id, a.tenantId, a.tiers ?? ['Bronze', 'Silver', 'Gold', 'Unlimited']);
     writeAudience(db, id, a.tenantId, audience);
