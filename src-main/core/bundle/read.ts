@@ -3,68 +3,43 @@
 // before a byte is inflated (zip bombs), entry names are checked before they are used as keys
 // (path traversal), and every entry must be listed in the manifest with a matching checksum.
 import { createHash } from 'node:crypto';
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { unzipSync } from 'fflate';
+import { screenEntries, unsafeEntryName } from '../archive/screen.js';
 import { badInput, MarqueeError } from '../errors.js';
 import { describeIssues, FORMAT, FORMAT_VERSION, LIMITS, Manifest, MANIFEST } from './format.js';
 
 export type Archive = { manifest: Manifest; entries: Map<string, Uint8Array> };
 
-const MB = 1024 * 1024;
 
 // Why an entry name may not be used, or null when it is safe.
 export function unsafeName(name: string): string | null {
-  if (name.length === 0 || name.length > 500) return 'has an empty or overlong name';
-  if (name.includes('\0')) return 'has a NUL character in its name';
-  if (/[\u0001-\u001f\u007f]/.test(name)) return 'has a control character in its name';
-  if (name.includes('\\')) return 'has a backslash in its name';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
-  if (name.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-    return 'has an empty, "." or ".." path segment';
-  }
+  const problem = unsafeEntryName(name, { maxLength: 500, folders: false });
+  if (problem) return problem;
   // Besides the manifest, a bundle holds only tenant folders; this also keeps names such as
   // __proto__ away from the plain object the unzipper collects entries in.
   if (name !== MANIFEST && !name.startsWith('tenants/')) return 'is outside the tenants/ folder';
   return null;
 }
 
-function screenEntries() {
-  const seen = new Set<string>();
-  let total = 0;
-
-  return (file: UnzipFileInfo): boolean => {
-    const shown = JSON.stringify(file.name);
-    const problem = unsafeName(file.name);
-    if (problem) throw badInput(`bundle entry ${shown} ${problem}`);
-    if (seen.has(file.name)) throw badInput(`bundle entry ${shown} appears twice`);
-    seen.add(file.name);
-    if (seen.size > LIMITS.entries) {
-      throw badInput(`the bundle has more than ${LIMITS.entries} entries`);
-    }
-
-    // Both the declared inflated size and the stored size count: a stored entry may declare
-    // a small size and carry a large one.
-    const size = Math.max(file.originalSize, file.size);
-    if (size > LIMITS.entryBytes) {
-      throw badInput(
-        `bundle entry ${shown} is ${(size / MB).toFixed(1)} MB; ` +
-          `entries are limited to ${LIMITS.entryBytes / MB} MB`,
-      );
-    }
-    total += size;
-    if (total > LIMITS.totalBytes) {
-      throw badInput(`the bundle unpacks to more than ${LIMITS.totalBytes / MB} MB`);
-    }
-    return true;
-  };
-}
+const screen = () =>
+  screenEntries({
+    archive: 'bundle',
+    entry: 'bundle entry',
+    limitWord: 'entries',
+    limits: LIMITS,
+    accept: (file, shown) => {
+      const problem = unsafeName(file.name);
+      if (problem) throw badInput(`bundle entry ${shown} ${problem}`);
+      return true;
+    },
+  });
 
 function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   let files: Record<string, Uint8Array>;
   try {
     // fflate inflates each entry into a buffer of its declared size and no larger, so an
     // entry that lies about its size comes out truncated and fails its checksum below.
-    files = unzipSync(bytes, { filter: screenEntries() });
+    files = unzipSync(bytes, { filter: screen() });
   } catch (err) {
     if (err instanceof MarqueeError) throw err;
     const message = (err as Error).message;

@@ -2,8 +2,9 @@
 // entry name and size is checked before a byte is inflated, every file is checked by its
 // content, and the whole theme is read and validated before the workspace is touched, so a
 // theme that is refused changes nothing.
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { unzipSync } from 'fflate';
 import { BrandingPatch, type Branding } from '../../../../src-shared/model.js';
+import { screenEntries } from '../../archive/screen.js';
 import type { Db } from '../../db/open.js';
 import { badInput, MarqueeError } from '../../errors.js';
 import { logger } from '../../log.js';
@@ -30,45 +31,28 @@ type ReadTheme = {
   notes: string[];
 };
 
-function screenEntries() {
-  const seen = new Set<string>();
-  let total = 0;
-
-  return (file: UnzipFileInfo): boolean => {
-    const shown = JSON.stringify(file.name);
-    const problem = unsafeName(file.name);
-    if (problem) throw badInput(`theme entry ${shown} ${problem}`);
-    const place = classify(file.name);
-    if ('problem' in place) throw badInput(`theme entry ${shown} ${place.problem}`);
-    if (seen.has(file.name)) throw badInput(`theme entry ${shown} appears twice`);
-    seen.add(file.name);
-    if (seen.size > LIMITS.entries) {
-      throw badInput(`the theme has more than ${LIMITS.entries} entries`);
-    }
-
-    // A stored entry may declare a small inflated size and carry a large one: count both.
-    const size = Math.max(file.originalSize, file.size);
-    if (size > LIMITS.entryBytes) {
-      throw badInput(
-        `theme entry ${shown} is ${(size / MB).toFixed(1)} MB; ` +
-          `files are limited to ${LIMITS.entryBytes / MB} MB`,
-      );
-    }
-    total += size;
-    if (total > LIMITS.totalBytes) {
-      throw badInput(`the theme unpacks to more than ${LIMITS.totalBytes / MB} MB`);
-    }
-    // Only the Developer Portal's files are inflated; the rest is known but not read.
-    return 'kind' in place && ['theme-json', 'custom-css', 'image'].includes(place.kind);
-  };
-}
+const themeScreen = () =>
+  screenEntries({
+    archive: 'theme',
+    entry: 'theme entry',
+    limitWord: 'files',
+    limits: LIMITS,
+    accept: (file, shown) => {
+      const problem = unsafeName(file.name);
+      if (problem) throw badInput(`theme entry ${shown} ${problem}`);
+      const place = classify(file.name);
+      if ('problem' in place) throw badInput(`theme entry ${shown} ${place.problem}`);
+      // Only the Developer Portal's files are inflated; the rest is known but not read.
+      return 'kind' in place && ['theme-json', 'custom-css', 'image'].includes(place.kind);
+    },
+  });
 
 function unzip(bytes: Uint8Array): { files: Map<string, Uint8Array>; names: string[] } {
   if (bytes.length > LIMITS.zipBytes) {
     throw badInput(`the theme zip is larger than ${LIMITS.zipBytes / MB} MB`);
   }
   const names: string[] = [];
-  const screen = screenEntries();
+  const screen = themeScreen();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {

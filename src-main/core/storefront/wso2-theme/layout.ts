@@ -2,6 +2,7 @@
 // upload takes it: apim/ holds the Developer Portal's defaultTheme.json, css/custom.css and
 // images/; login/ and analytics/ theme other WSO2 apps and are carried but not read here.
 // This module only decides which entry names are acceptable and how large they may be.
+import { unsafeEntryName } from '../../archive/screen.js';
 
 export const THEME_JSON = 'apim/defaultTheme.json';
 export const CUSTOM_CSS = 'apim/css/custom.css';
@@ -28,16 +29,7 @@ export type EntryKind = 'theme-json' | 'custom-css' | 'image' | 'other-app' | 'j
 
 // Why a name may not be used as a path, or null when it is safe.
 export function unsafeName(name: string): string | null {
-  if (name.length === 0 || name.length > 300) return 'has an empty or overlong name';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'has a control character in its name';
-  if (name.includes('\\')) return 'has a backslash in its name';
-  if (name.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/.test(name)) return 'starts with a drive letter';
-  const segments = name.replace(/\/$/, '').split('/');
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) {
-    return 'has an empty, "." or ".." path segment';
-  }
-  return null;
+  return unsafeEntryName(name, { maxLength: 300, folders: true });
 }
 
 // What an entry is in the theme's layout, or why it has no place in it.
