@@ -12,6 +12,7 @@ import {
   ConflictPolicy,
   ContextPath,
   Domain,
+  EntityOutcome,
   Drift,
   Gateway,
   GATEWAY_KINDS,
@@ -171,6 +172,18 @@ export const contract = {
   'publish.apply': { input: z.object({ gateway: z.string() }).strict(), output: PublishResult },
   // Stops the apply of that gateway running in this process between two requests; the
   // apply then restores what it had changed and fails saying so.
+  // How far the apply of that gateway running in this process has got, entity by entity.
+  'publish.progress': {
+    input: z.object({ gateway: z.string() }).strict(),
+    output: z.object({
+      running: z.boolean(),
+      cancelling: z.boolean(),
+      total: z.number().int(),
+      completed: z.number().int(),
+      failed: z.number().int(),
+      recent: z.array(EntityOutcome),
+    }),
+  },
   'publish.cancel': {
     input: z.object({ gateway: z.string() }).strict(),
     output: z.object({ cancelled: z.boolean(), message: z.string() }),

@@ -50,8 +50,17 @@ describe('cancelling a publish', () => {
     for (let i = 0; i < 500 && kong.requests.filter((r) => r.method === 'PUT').length < 3; i++) {
       await new Promise((r) => setTimeout(r, 10));
     }
+    // Midway, the app can see how far the apply has got, entity by entity.
+    const midway = await core.invoke('publish.progress', { gateway: 'k' });
+    expect(midway).toMatchObject({ running: true, cancelling: false, total: 20, failed: 0 });
+    // Three writes reached Kong; the last may still be waiting for its answer.
+    expect(midway.completed).toBeGreaterThanOrEqual(2);
+    expect(midway.completed).toBeLessThan(20);
+    expect(midway.recent.every((o) => o.outcome === 'applied')).toBe(true);
+
     const cancel = await core.invoke('publish.cancel', { gateway: 'k' });
     expect(cancel.cancelled).toBe(true);
+    expect((await core.invoke('publish.progress', { gateway: 'k' })).cancelling).toBe(true);
 
     const error = (await failed) as { message: string; details: { cancelled: boolean;
       outcomes: { outcome: string }[] } };
@@ -70,6 +79,7 @@ describe('cancelling a publish', () => {
       .toBe(20 - applied);
 
     kong.delayMs = 0;
+    expect((await core.invoke('publish.progress', { gateway: 'k' })).running).toBe(false);
     expect(content()).toBe(before);
     expect((await core.invoke('revision.list', { gateway: 'k' })).map((r) => r.number))
       .toEqual([1]);

@@ -1,6 +1,6 @@
 import { addGateway, getGateway, listGateways, removeGateway } from '../workspace/gateways.js';
 import { listRevisions } from '../publish/engine.js';
-import { cancelApply } from '../publish/cancel.js';
+import { applyProgress, cancelApply } from '../publish/cancel.js';
 import { publisherFor, type PublishEnv } from '../publish/gateway-kinds.js';
 import type { CoreContext } from '../context.js';
 import { fileSecretBox } from '../tenancy/secrets.js';
@@ -19,6 +19,7 @@ type M =
   | 'publish.plan'
   | 'publish.apply'
   | 'publish.cancel'
+  | 'publish.progress'
   | 'revision.list'
   | 'revision.rollback'
   | 'publish.drift';
@@ -42,6 +43,7 @@ export const gatewayHandlers: HandlerMap<M> = {
     const g = getGateway(ctx.db, input.gateway);
     return publisherFor(g).apply(ctx.db, g, envOf(ctx));
   },
+  'publish.progress': (input, ctx) => applyProgress(getGateway(ctx.db, input.gateway).name),
   'publish.cancel': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);
     if (!publisherFor(g).cancellable) {

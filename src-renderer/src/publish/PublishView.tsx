@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../lib/notify';
 import { confirmAction } from '../stores/confirm-store';
 import { useNav } from '../stores/nav-store';
 import { useWorkspace } from '../stores/workspace-store';
+import { ApplyProgress } from './ApplyProgress';
 import { DriftBadge, type DriftState } from './DriftBadge';
 import { PlanDiff } from './PlanDiff';
 import { RevisionsTable } from './RevisionsTable';
@@ -172,6 +173,9 @@ export function PublishView() {
           {gateway && <DriftBadge state={drift} />}
         </Group>
       </Card>
+      {applying && gateway && (
+        <ApplyProgress gateway={gateway.name} cancellable={gateway.kind === 'kong'} />
+      )}
       {result && (
         <Alert color={result.ok ? 'teal' : 'red'} variant="light" data-testid="publish-result">
           {result.message}

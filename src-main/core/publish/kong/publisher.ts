@@ -13,7 +13,7 @@ import type { Db } from '../../db/open.js';
 import { MarqueeError } from '../../errors.js';
 import { logger } from '../../log.js';
 import type { SecretBox } from '../../tenancy/secrets.js';
-import { beginApply } from '../cancel.js';
+import { beginApply, runningApply } from '../cancel.js';
 import { summarise } from '../diff.js';
 import { serialised } from '../engine.js';
 import type { PublishOptions } from '../options.js';
@@ -149,7 +149,9 @@ async function applyDesired(
   refuseUnsendable(g, ops);
   const made = await ensureWorkspaces(s, g, desired);
 
-  const run = await runOps(s.admin, ops, s.concurrency, signal);
+  const progress = runningApply(g.name);
+  progress?.expect(ops.length);
+  const run = await runOps(s.admin, ops, s.concurrency, signal, progress?.report);
   const cancelled = !run.failed && signal?.aborted === true;
   let failure = run.failed ? `${run.failed.entity} ${run.failed.key}: ${run.failed.error}` : null;
   if (!failure && !cancelled) {

@@ -26,6 +26,7 @@ export async function runOps(
   ops: KongOp[],
   concurrency: number,
   signal?: AbortSignal,
+  onOutcome?: (o: EntityOutcome) => void,
 ): Promise<RunResult> {
   const outcomes = new Map<KongOp, EntityOutcome>();
   let failed: EntityOutcome | null = null;
@@ -40,11 +41,14 @@ export async function runOps(
         if (failed || signal?.aborted) return;
         try {
           await runOne(admin, op);
-          outcomes.set(op, outcomeOf(op, 'applied', null));
+          const o = outcomeOf(op, 'applied', null);
+          outcomes.set(op, o);
+          onOutcome?.(o);
         } catch (err) {
           const message = err instanceof MarqueeError ? err.message : String(err);
           const o = outcomeOf(op, 'failed', message);
           outcomes.set(op, o);
+          onOutcome?.(o);
           failed ??= o;
         }
       }
