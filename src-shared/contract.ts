@@ -27,6 +27,7 @@ import {
   Version,
   WorkspaceInfo,
 } from './model.js';
+import { ApiDoc, DocMarkdown, DocSlug, DocTitle } from './docs.js';
 import {
   AccessMatrix,
   ACTIVITY_ENTITIES,
@@ -133,6 +134,18 @@ export const contract = {
   'api.definition': {
     input: z.object({ id: z.string() }).strict(),
     output: z.object({ format: z.enum(['json', 'yaml']), text: z.string() }),
+  },
+  // Markdown documents of an API; put creates the slug or replaces what it holds.
+  'api.doc.list': { input: z.object({ apiId: z.string() }).strict(), output: z.array(ApiDoc) },
+  'api.doc.put': {
+    input: z
+      .object({ apiId: z.string(), slug: DocSlug, title: DocTitle, markdown: DocMarkdown })
+      .strict(),
+    output: ApiDoc,
+  },
+  'api.doc.delete': {
+    input: z.object({ apiId: z.string(), slug: z.string() }).strict(),
+    output: ok,
   },
 
   'tier.list': { input: z.object({ tenant: Domain }).strict(), output: z.array(Tier) },
@@ -364,6 +377,17 @@ function tenancyMethods() {
         })
         .strict(),
       output: z.array(Activity),
+    },
+    // Takes back the newest change no undo has taken back yet (undone is its log entry);
+    // refuses with conflict, changing nothing, when that change cannot be taken back whole.
+    'activity.undo': {
+      input: none,
+      output: z.object({ undone: Activity, message: z.string() }),
+    },
+    // What activity.undo would do now: the change it would take back, or why it would refuse.
+    'activity.undoable': {
+      input: none,
+      output: z.object({ entry: Activity.nullable(), refusal: z.string().nullable() }),
     },
   } as const;
 }

@@ -245,6 +245,8 @@ export const StorefrontPage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('home') }),
   z.object({ kind: z.literal('catalog') }),
   z.object({ kind: z.literal('api'), apiId: z.string() }),
+  z.object({ kind: z.literal('plans') }),
+  z.object({ kind: z.literal('doc'), apiId: z.string(), slug: z.string() }),
 ]);
 export type StorefrontPage = z.infer<typeof StorefrontPage>;
 

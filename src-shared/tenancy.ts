@@ -217,6 +217,7 @@ export const ACTIVITY_ENTITIES = [
   'application',
   'subscription',
   'gateway',
+  'document',
 ] as const;
 
 export const Activity = z.object({

@@ -3,12 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { apiCommands } from './commands/api.js';
 import { bundleCommands } from './commands/bundle.js';
 import { demoCommands } from './commands/demo.js';
+import { docCommands } from './commands/docs.js';
 import { gatewayCommands } from './commands/gateway.js';
 import { serveCommands } from './commands/serve.js';
 import { storefrontCommands } from './commands/storefront.js';
 import { tenantCommands } from './commands/tenant.js';
 import { tenancyCommands } from './commands/tenancy.js';
 import { themeCommands } from './commands/theme.js';
+import { undoCommands } from './commands/undo.js';
 
 export function buildProgram(): Command {
   const program = new Command('marquee')
@@ -22,6 +24,7 @@ export function buildProgram(): Command {
   demoCommands(program);
   tenantCommands(program);
   apiCommands(program);
+  docCommands(program);
   gatewayCommands(program);
   storefrontCommands(program);
   themeCommands(program);
@@ -29,6 +32,7 @@ export function buildProgram(): Command {
   serveCommands(program);
   // After api and gateway: it adds subcommands to those groups.
   tenancyCommands(program);
+  undoCommands(program);
 
   program.commands.forEach(function override(c: Command) {
     c.exitOverride();

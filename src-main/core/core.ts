@@ -12,6 +12,7 @@ import {
 import type { CoreContext } from './context.js';
 import { closeWorkspace, openWorkspace, type OpenOptions } from './db/open.js';
 import { MarqueeError } from './errors.js';
+import { apiDocHandlers } from './handlers/api-docs.js';
 import { apiHandlers } from './handlers/apis.js';
 import { bundleHandlers } from './handlers/bundle.js';
 import { demoHandlers } from './handlers/demo.js';
@@ -19,6 +20,7 @@ import { gatewayHandlers } from './handlers/gateways.js';
 import { storefrontHandlers } from './handlers/storefront.js';
 import { tenancyHandlers } from './handlers/tenancy.js';
 import { themeHandlers } from './handlers/themes.js';
+import { undoHandlers } from './handlers/undo.js';
 import type { Handler } from './handlers/types.js';
 import { workspaceHandlers } from './handlers/workspace.js';
 import { logger } from './log.js';
@@ -29,12 +31,14 @@ const log = logger('core');
 const handlers: { [M in Method]: Handler<M> } = {
   ...workspaceHandlers,
   ...apiHandlers,
+  ...apiDocHandlers,
   ...gatewayHandlers,
   ...storefrontHandlers,
   ...bundleHandlers,
   ...demoHandlers,
   ...tenancyHandlers,
   ...themeHandlers,
+  ...undoHandlers,
 };
 
 export type Core = {

@@ -59,7 +59,9 @@ describe.skipIf(!chromiumAvailable() && !process.env.CI)('demo storefront screen
         const original = await workspace.core.invoke('branding.get', { domain });
         for (const scheme of ['light', 'dark'] as const) {
           const dir = await build(domain, scheme);
-          const apiPage = fs.readdirSync(path.join(dir, 'api')).sort()[0];
+          // api/ also holds a folder of documents per API that has some: take a page.
+          const apiPage = fs.readdirSync(path.join(dir, 'api'))
+            .filter((f) => f.endsWith('.html')).sort()[0];
           const targets = { home: 'index.html', api: `api/${apiPage}` };
 
           for (const [size, page] of Object.entries(pages)) {

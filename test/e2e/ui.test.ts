@@ -197,6 +197,8 @@ describe.skipIf(!ready && !process.env.CI)('renderer UI in the browser shell', (
   // but a srcdoc frame also inherits the shell page's policy, which must allow that hash too.
   test('a link inside the preview switches the previewed page', async () => {
     await page.getByTestId('preview-device').getByText('Phone').click();
+    // A click while the preview is being re-rendered lands in the page being replaced.
+    await page.getByTestId('preview-busy').waitFor({ state: 'detached' });
     await page.frameLocator('[data-testid="preview-frame"]')
       .getByRole('link', { name: 'APIs', exact: true }).first().click();
     await screen(page, '06b-storefront-phone');

@@ -38,8 +38,14 @@ function filesIn(dir: string): string[] {
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
 
+const addDoc = (apiId: string, slug: string, title: string) =>
+  core.invoke('api.doc.put', { apiId, slug, title, markdown: `# ${title}\n\nRead me first.` });
+
 describe('static storefront site', () => {
-  it('writes home, catalog and one page per visible API, plus logo and favicon', async () => {
+  it('writes home, catalog, plans, each visible API and document, logo, favicon', async () => {
+    await addDoc(acme.baskets, 'getting-started', 'Getting started');
+    // A document of an API the audience does not see is not written either.
+    await addDoc(acme.hidden.private, 'secrets', 'Internal notes');
     for (const slot of ['logo', 'favicon'] as const) {
       await core.invoke('branding.setImage', {
         domain: 'acme.com',
@@ -51,17 +57,19 @@ describe('static storefront site', () => {
 
     const result = await build();
 
-    expect(result).toEqual({ dir: out, files: 8, pages: 5 });
+    expect(result).toEqual({ dir: out, files: 10, pages: 7 });
     expect(filesIn(out)).toEqual(
       [
         '.marquee-storefront',
         'api/' + acme.baskets + '.html',
+        'api/' + acme.baskets + '/getting-started.html',
         'api/' + acme.legacy + '.html',
         'api/' + acme.skins + '.html',
         'assets/logo.svg',
         'catalog.html',
         'favicon.svg',
         'index.html',
+        'plans.html',
       ].sort(),
     );
     expect(fs.readFileSync(path.join(out, 'assets/logo.svg'), 'utf8')).toBe(SVG);
@@ -74,9 +82,13 @@ describe('static storefront site', () => {
       mediaType: 'image/svg+xml',
       dataBase64: Buffer.from(SVG).toString('base64'),
     });
+    await addDoc(acme.baskets, 'getting-started', 'Getting started');
+    await addDoc(acme.baskets, 'authentication', 'Authentication');
     await build();
 
     const pages = filesIn(out).filter((f) => f.endsWith('.html'));
+    expect(pages).toContain('plans.html');
+    expect(pages).toContain(`api/${acme.baskets}/authentication.html`);
     let checked = 0;
     for (const file of pages) {
       const page = parsePage(fs.readFileSync(path.join(out, file), 'utf8'));
@@ -101,6 +113,30 @@ describe('static storefront site', () => {
       expect(page.all.some((e) => e.attribs['data-marquee-page'] !== undefined)).toBe(false);
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('links the plans page from every page and each document from its API page', async () => {
+    await addDoc(acme.baskets, 'getting-started', 'Getting started');
+    await build();
+
+    const home = parsePage(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
+    const nav = byTag(home, 'a').filter((a) => text(a) === 'Plans');
+    expect(nav.map((a) => a.attribs.href)).toContain('plans.html');
+
+    const apiFile = path.join(out, 'api', `${acme.baskets}.html`);
+    const apiPage = parsePage(fs.readFileSync(apiFile, 'utf8'));
+    const docLinks = byTag(apiPage, 'a').filter((a) => text(a) === 'Getting started');
+    expect(docLinks.map((a) => a.attribs.href)).toEqual([
+      `../api/${acme.baskets}/getting-started.html`,
+    ]);
+    const plansLinks = byTag(apiPage, 'a').filter((a) => text(a).startsWith('Compare plans'));
+    expect(plansLinks.map((a) => a.attribs.href)).toEqual(['../plans.html']);
+
+    const docFile = path.join(out, 'api', acme.baskets, 'getting-started.html');
+    const docPage = parsePage(fs.readFileSync(docFile, 'utf8'));
+    const back = byTag(docPage, 'a').filter((a) => text(a) === 'Baskets');
+    expect(back.map((a) => a.attribs.href)).toContain(`../../api/${acme.baskets}.html`);
+    expect(text(byClass(docPage, 'sf-doc')[0])).toContain('Read me first.');
   });
 
   it('links from the catalog to each API page and back', async () => {
@@ -132,13 +168,16 @@ describe('static storefront site', () => {
   });
 
   it('rebuilds into its own folder and drops pages of APIs no longer shown', async () => {
+    await addDoc(acme.legacy, 'migration', 'Moving off Legacy');
     await build();
+    expect(fs.existsSync(path.join(out, 'api', acme.legacy, 'migration.html'))).toBe(true);
     await core.invoke('api.update', { id: acme.legacy, patch: { lifecycle: 'retired' } });
 
     const again = await build();
 
-    expect(again.pages).toBe(4);
+    expect(again.pages).toBe(5);
     expect(fs.existsSync(path.join(out, 'api', `${acme.legacy}.html`))).toBe(false);
+    expect(fs.existsSync(path.join(out, 'api', acme.legacy))).toBe(false);
     expect(fs.existsSync(path.join(out, 'api', `${acme.baskets}.html`))).toBe(true);
     const catalog = fs.readFileSync(path.join(out, 'catalog.html'), 'utf8');
     expect(catalog).not.toContain('Legacy Baskets');

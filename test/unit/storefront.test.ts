@@ -67,7 +67,7 @@ describe('storefront home', () => {
     expect(text(byTag(page, 'title')[0])).toBe('Home · Acme');
     expect(text(byClass(page, 'sf-brand')[0])).toContain('Acme');
     expect(byClass(page, 'sf-nav')[0].children.length).toBeGreaterThan(0);
-    expect(text(byClass(page, 'sf-nav')[0])).toBe('Home APIs');
+    expect(text(byClass(page, 'sf-nav')[0])).toBe('Home APIs Plans');
     expect(text(byTag(page, 'footer')[0])).toContain('© Acme');
   });
 

@@ -3,6 +3,7 @@
 // bundle changes nothing.
 import type { Db } from '../db/open.js';
 import { logger } from '../log.js';
+import { inBatch } from '../undo/batch.js';
 import { checkBundle } from './check.js';
 import { readArchive } from './read.js';
 import { writeTenants, type ConflictPolicy, type ImportResult } from './write.js';
@@ -19,7 +20,7 @@ export async function importBundle(
 ): Promise<ImportResult> {
   const archive = readArchive(bytes);
   const planned = await checkBundle(archive);
-  const result = writeTenants(db, planned, onConflict);
+  const result = inBatch(db, 'a bundle import', () => writeTenants(db, planned, onConflict));
 
   log.info({ ...result, onConflict }, 'bundle imported');
   return result;

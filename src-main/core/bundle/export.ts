@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { zipSync, type Zippable } from 'fflate';
 import type { Db } from '../db/open.js';
 import { logger } from '../log.js';
+import { listApiDocs } from '../workspace/api-docs.js';
 import { getDefinition, listApis } from '../workspace/apis.js';
 import { getBranding } from '../workspace/branding.js';
 import { listTiers } from '../workspace/tiers.js';
@@ -91,6 +92,11 @@ function addTenant(db: Db, domain: string, entries: Entries): void {
         definitionFormat: def.format,
         source: api.source,
         definition: defPath,
+        documents: listApiDocs(db, api.id).map((d) => ({
+          slug: d.slug,
+          title: d.title,
+          markdown: d.markdown,
+        })),
       };
     }),
   };

@@ -11,6 +11,7 @@ import {
   SUBSCRIPTION_AVAILABILITIES,
   Version,
 } from '../../../src-shared/model.js';
+import { DOC_MAX_CHARS, DocSlug } from '../../../src-shared/docs.js';
 import { RoleName, Username } from '../../../src-shared/tenancy.js';
 
 export const FORMAT = 'marquee-bundle';
@@ -73,6 +74,18 @@ export const BundleTier = z
   })
   .strict();
 
+// An API's documents travel inline in tenant.json: they are text, and small.
+export const BundleDoc = z
+  .object({ slug: DocSlug, title: Text(200).min(1), markdown: Text(DOC_MAX_CHARS) })
+  .strict();
+
+const BundleDocs = z
+  .array(BundleDoc)
+  .max(200)
+  .refine((docs) => new Set(docs.map((d) => d.slug)).size === docs.length, {
+    message: 'two documents have the same slug',
+  });
+
 export const BundleApi = z
   .object({
     id: ApiId,
@@ -95,6 +108,8 @@ export const BundleApi = z
     source: Text(1000),
     // The entry holding the definition text, relative to the archive root.
     definition: z.string(),
+    // Bundles written before API documents carry none.
+    documents: BundleDocs.default([]),
   })
   .strict();
 export type BundleApi = z.infer<typeof BundleApi>;

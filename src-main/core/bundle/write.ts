@@ -2,6 +2,7 @@
 // bundle arrives, or (on any error, a conflict included) the workspace stays as it was.
 import { conflict } from '../errors.js';
 import type { Db } from '../db/open.js';
+import { putApiDoc } from '../workspace/api-docs.js';
 import { insertApi } from '../workspace/apis.js';
 import { setBrandingImage, updateBranding } from '../workspace/branding.js';
 import { newApiId } from '../workspace/ids.js';
@@ -73,6 +74,7 @@ function writeTenant(db: Db, t: PlannedTenant, domain: string): number {
     if (api.backendProduction === null) {
       db.prepare(`UPDATE apis SET backend_production = NULL WHERE id = ?`).run(id);
     }
+    for (const doc of api.documents) putApiDoc(db, id, doc);
   }
   return tenant.id;
 }

@@ -286,6 +286,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE apis DROP COLUMN definition_text;
     `,
   },
+  {
+    version: 7,
+    name: 'api documents',
+    // Guides written for an API's developers, in the order they were first added; the
+    // position stays when a document is replaced, so an edit does not reorder the list.
+    sql: `
+      CREATE TABLE api_documents (
+        api_id TEXT NOT NULL REFERENCES apis(id) ON DELETE CASCADE,
+        slug TEXT NOT NULL,
+        title TEXT NOT NULL,
+        markdown TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (api_id, slug)
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: 'undo in the activity log',
+    // undoes: the entry an undo took back, so each undo reaches one change further back and
+    // none is taken back twice. batch: the operation that wrote many entries in one go (a
+    // bundle import, the demo); undo refuses those rather than take back one piece of them.
+    sql: `
+      ALTER TABLE activity ADD COLUMN undoes INTEGER;
+      ALTER TABLE activity ADD COLUMN batch TEXT;
+      CREATE INDEX activity_undoes ON activity(undoes);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,11 +3,13 @@
 import type { Db } from '../db/open.js';
 import { MarqueeError } from '../errors.js';
 import { logger } from '../log.js';
+import { putApiDoc } from '../workspace/api-docs.js';
 import { insertApi } from '../workspace/apis.js';
 import { setBrandingImage, updateBranding } from '../workspace/branding.js';
 import { listGateways, removeGateway } from '../workspace/gateways.js';
 import { createTenant, deleteTenant, listTenants } from '../workspace/tenants.js';
 import { addMember, addRole } from '../tenancy/roles.js';
+import { inBatch } from '../undo/batch.js';
 import { definitionBackends } from './backends.js';
 import { loadDemo, type LoadedTenant } from './load.js';
 import { DEMO_TENANTS } from './plan.js';
@@ -40,7 +42,7 @@ function createDemoTenant(db: Db, t: LoadedTenant): number {
 
   for (const api of t.apis) {
     const backends = definitionBackends(api.parsed.document);
-    insertApi(db, {
+    const id = insertApi(db, {
       tenantId: tenant.id,
       fileName: api.file,
       text: api.text,
@@ -62,6 +64,7 @@ function createDemoTenant(db: Db, t: LoadedTenant): number {
       backend: backends.production ?? undefined,
       backendSandbox: backends.sandbox,
     });
+    for (const doc of api.docs ?? []) putApiDoc(db, id, doc);
   }
   return t.apis.length;
 }
@@ -78,11 +81,12 @@ export async function createDemo(
   const tenants = await loadDemo(dir, DEMO_TENANTS);
 
   let apis = 0;
-  db.transaction(() => {
+  const fill = db.transaction(() => {
     refuseUnlessEmpty(db, opts.force);
     if (opts.force) clearWorkspace(db);
     for (const t of tenants) apis += createDemoTenant(db, t);
-  })();
+  });
+  inBatch(db, 'the demo', () => fill());
 
   const domains = tenants.map((t) => t.domain);
   log.info({ tenants: domains, apis, resources: dir, force: opts.force }, 'created the demo');

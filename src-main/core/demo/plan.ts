@@ -2,6 +2,7 @@
 // handful of real public APIs (see resources/demo/SOURCES.md). The mix of lifecycle states,
 // visibilities and tiers is deliberate: every storefront rule has something to show.
 import type { ApiSummary, BrandingPatch } from '../../../src-shared/model.js';
+import { GEOCODER_DOCS, PAYMENTS_DOCS, type DemoDoc } from './docs.js';
 
 export type DemoApi = {
   // A file in resources/demo/apis/.
@@ -17,6 +18,8 @@ export type DemoApi = {
   visibleRoles?: string[];
   // Other tenants whose users may subscribe (public APIs only, as in WSO2).
   availableTo?: 'all-tenants' | string[];
+  // Guides shown beside the reference in the storefront.
+  docs?: DemoDoc[];
 };
 
 export type DemoMember = { username: string; roles: string[] };
@@ -95,6 +98,7 @@ const ACME: DemoTenant = {
       availableTo: 'all-tenants',
       tiers: ALL_TIERS,
       tags: ['geocoding', 'addresses'],
+      docs: GEOCODER_DOCS,
     },
     {
       file: 'amadeus.com-amadeus-on-demand-flight-status.json',
@@ -154,6 +158,7 @@ const GLOBEX: DemoTenant = {
       // The premium API: offered to high-volume subscribers only.
       tiers: PREMIUM_TIERS,
       tags: ['payments', 'cards'],
+      docs: PAYMENTS_DOCS,
     },
     {
       file: 'mastercard.com-CurrencyConversionCalculator.json',

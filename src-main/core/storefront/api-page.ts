@@ -1,5 +1,6 @@
 // One API's page: what it is, where to call it, which tiers it is offered with, its
 // documentation and its operations grouped by tag.
+import type { ApiDoc } from '../../../src-shared/docs.js';
 import type { ApiSummary, Operation, Tier } from '../../../src-shared/model.js';
 import { avatar, lifecycleBadge, operationCountLabel, versionLabel } from './cards.js';
 import { escapeHtml, html, trusted, type SafeHtml } from './html.js';
@@ -21,7 +22,7 @@ export function basePath(domain: string, api: Pick<ApiSummary, 'context' | 'vers
   return `/t/${domain}${api.context}/${api.version}`;
 }
 
-function tierLimit(tier: Tier | undefined): string {
+export function tierLimit(tier: Tier | undefined): string {
   if (!tier || tier.rateLimit === null) return 'Unlimited';
   return `${tier.rateLimit.toLocaleString('en-US')} requests / ${UNIT_LABELS[tier.rateUnit]}`;
 }
@@ -56,7 +57,25 @@ function tiersPanel(ctx: PageContext, api: ApiSummary): SafeHtml {
     ? html`<ul class="sf-tiers">${api.tiers.map(
       (name) => html`<li><b>${name}</b><span>${tierLimit(byName.get(name))}</span></li>`)}</ul>`
     : html`<p class="sf-lead">Not offered for subscription yet.</p>`}
+  <a class="sf-panel-link" ${pageLink(ctx.mode, { kind: 'plans' })}>Compare plans <span
+    class="sf-arrow" aria-hidden="true">→</span></a>
 </section>`;
+}
+
+// The API's guides; on a document's own page the one shown is marked as current.
+export function docsPanel(
+  ctx: PageContext,
+  api: ApiSummary,
+  docs: Pick<ApiDoc, 'slug' | 'title'>[],
+  current?: string,
+): SafeHtml | '' {
+  if (docs.length === 0) return '';
+  return html`<nav class="sf-panel" aria-label="Documents">
+  <h2>Documents</h2>
+  <ul class="sf-doc-list">${docs.map((d) => html`<li><a ${pageLink(ctx.mode, {
+    kind: 'doc', apiId: api.id, slug: d.slug })}${d.slug === current
+      ? html` aria-current="page"` : ''}>${d.title}</a></li>`)}</ul>
+</nav>`;
 }
 
 function tocPanel(groups: OperationGroup[]): SafeHtml | '' {
@@ -68,14 +87,16 @@ function tocPanel(groups: OperationGroup[]): SafeHtml | '' {
 </nav>`;
 }
 
-export function renderApiPage(ctx: PageContext, api: ApiSummary, operations: Operation[]): string {
-  const groups = groupOperations(operations, api.tags);
+// The band at the top of an API's pages; a document's page adds its own title to the trail.
+export function apiHead(ctx: PageContext, api: ApiSummary, docTitle?: string): SafeHtml {
   const domain = ctx.data.tenant.domain;
-
-  const main = html`<section class="sf-api-head">
+  return html`<section class="sf-api-head">
   <div class="sf-container">
     <nav class="sf-crumbs" aria-label="Breadcrumb">
-      <a ${pageLink(ctx.mode, { kind: 'catalog' })}>APIs</a> / <span>${api.name}</span>
+      <a ${pageLink(ctx.mode, { kind: 'catalog' })}>APIs</a> / ${docTitle === undefined
+        ? html`<span>${api.name}</span>`
+        : html`<a ${pageLink(ctx.mode, { kind: 'api', apiId: api.id })}>${
+          api.name}</a> / <span>${docTitle}</span>`}
     </nav>
     <div class="sf-api-title">
       ${avatar(api.name)}
@@ -90,7 +111,18 @@ export function renderApiPage(ctx: PageContext, api: ApiSummary, operations: Ope
     </div>
     <div class="sf-basepath"><span>Base path</span><code>${basePath(domain, api)}</code></div>
   </div>
-</section>
+</section>`;
+}
+
+export function renderApiPage(
+  ctx: PageContext,
+  api: ApiSummary,
+  operations: Operation[],
+  docs: Pick<ApiDoc, 'slug' | 'title'>[] = [],
+): string {
+  const groups = groupOperations(operations, api.tags);
+
+  const main = html`${apiHead(ctx, api)}
 <div class="sf-container sf-api-body">
   <article>
     ${api.description.trim()
@@ -104,6 +136,7 @@ export function renderApiPage(ctx: PageContext, api: ApiSummary, operations: Ope
       : html`<div class="sf-empty">This API's definition declares no operations.</div>`}
   </article>
   <aside>
+    ${docsPanel(ctx, api, docs)}
     ${tiersPanel(ctx, api)}
     ${api.tags.length > 0 ? html`<section class="sf-panel"><h2>Tags</h2><ul class="sf-tags">${
       api.tags.map((t) => html`<li class="sf-tag">${t}</li>`)}</ul></section>` : ''}

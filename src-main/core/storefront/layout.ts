@@ -10,7 +10,7 @@ import { BASE_CSS } from './styles.js';
 import { palette, themeCss } from './theme.js';
 import type { PageContext } from './view.js';
 
-export type Section = 'home' | 'catalog' | 'api';
+export type Section = 'home' | 'catalog' | 'api' | 'plans' | 'doc';
 
 // Nothing may be fetched from anywhere: images are data: URLs (or, in a built site, files
 // beside the page), styles are inline, and the only script is the page's own, by hash.
@@ -45,7 +45,8 @@ function header(ctx: PageContext, current: Section): SafeHtml {
     <nav class="sf-nav" aria-label="Main">
       <a ${pageLink(ctx.mode, { kind: 'home' })}${here('home')}>Home</a>
       <a ${pageLink(ctx.mode, { kind: 'catalog' })}${here('catalog')}${
-        current === 'api' ? html` aria-current="true"` : ''}>APIs</a>
+        current === 'api' || current === 'doc' ? html` aria-current="true"` : ''}>APIs</a>
+      <a ${pageLink(ctx.mode, { kind: 'plans' })}${here('plans')}>Plans</a>
     </nav>
   </div>
 </header>`;
@@ -58,6 +59,7 @@ function footer(ctx: PageContext): SafeHtml {
     <nav aria-label="Footer">
       <a ${pageLink(ctx.mode, { kind: 'home' })}>Home</a>
       <a ${pageLink(ctx.mode, { kind: 'catalog' })}>API catalog</a>
+      <a ${pageLink(ctx.mode, { kind: 'plans' })}>Plans</a>
     </nav>
   </div>
 </footer>`;

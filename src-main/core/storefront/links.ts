@@ -16,8 +16,12 @@ const SAFE_FILE_ID = /^[A-Za-z0-9_-]{1,80}$/;
 // An API id as a file name. Ids made by Marquee are already safe; one that arrived in a
 // bundle from elsewhere is hashed rather than trusted as a path.
 export function apiFileName(apiId: string): string {
-  if (SAFE_FILE_ID.test(apiId)) return `${apiId}.html`;
-  return `api-${createHash('sha256').update(apiId).digest('hex').slice(0, 20)}.html`;
+  return `${safeName(apiId, 'api')}.html`;
+}
+
+function safeName(id: string, prefix: string): string {
+  if (SAFE_FILE_ID.test(id)) return id;
+  return `${prefix}-${createHash('sha256').update(id).digest('hex').slice(0, 20)}`;
 }
 
 export function sitePath(page: StorefrontPage): string {
@@ -28,6 +32,11 @@ export function sitePath(page: StorefrontPage): string {
       return 'catalog.html';
     case 'api':
       return `api/${apiFileName(page.apiId)}`;
+    case 'plans':
+      return 'plans.html';
+    // Documents sit in a folder named like their API's page: api/ID.html, api/ID/SLUG.html.
+    case 'doc':
+      return `api/${safeName(page.apiId, 'api')}/${safeName(page.slug, 'doc')}.html`;
   }
 }
 

@@ -8,6 +8,7 @@ import { formatAudience } from '../../../src-shared/tenancy.js';
 import type { Db } from '../db/open.js';
 import { badInput } from '../errors.js';
 import { logger } from '../log.js';
+import { listApiDocs } from '../workspace/api-docs.js';
 import { sitePath } from './links.js';
 import { renderPage } from './pages.js';
 import { ANONYMOUS, type Audience } from './visibility.js';
@@ -27,7 +28,8 @@ const EXTENSIONS: Record<string, string> = {
 // Only paths a build can have written are ever removed on a rebuild, whatever the marker
 // file says.
 const OWN_FILE = new RegExp(
-  '^(index\\.html|catalog\\.html|api/[A-Za-z0-9_-]+\\.html|favicon\\.(png|jpg|webp|svg)|' +
+  '^(index\\.html|catalog\\.html|plans\\.html|api/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)?\\.html|' +
+    'favicon\\.(png|jpg|webp|svg)|' +
     'assets/logo\\.(png|jpg|webp|svg))$',
 );
 
@@ -65,7 +67,11 @@ function renderSite(db: Db, domain: string, audience: Audience): RenderedSite {
   const pages: StorefrontPage[] = [
     { kind: 'home' },
     { kind: 'catalog' },
-    ...data.apis.map((a) => ({ kind: 'api' as const, apiId: a.id })),
+    { kind: 'plans' },
+    ...data.apis.flatMap((a): StorefrontPage[] => [
+      { kind: 'api', apiId: a.id },
+      ...listApiDocs(db, a.id).map((d) => ({ kind: 'doc' as const, apiId: a.id, slug: d.slug })),
+    ]),
   ];
   for (const page of pages) {
     const file = sitePath(page);
@@ -101,6 +107,14 @@ function previousBuild(dir: string): string[] | null {
   }
 }
 
+function removeIfEmpty(folder: string): void {
+  try {
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+  } catch {
+    // Already gone, or not ours to judge: a leftover empty folder harms nothing.
+  }
+}
+
 export function buildStorefrontSite(
   db: Db,
   domain: string,
@@ -121,7 +135,10 @@ export function buildStorefrontSite(
 
   // Pages of APIs that are no longer shown must not linger from an earlier build.
   for (const stale of previous) {
-    if (!written.has(stale)) fs.rmSync(path.join(dir, stale), { force: true });
+    if (written.has(stale)) continue;
+    fs.rmSync(path.join(dir, stale), { force: true });
+    // A removed API's documents leave its folder behind; an emptied one goes too.
+    if (stale.split('/').length > 2) removeIfEmpty(path.dirname(path.join(dir, stale)));
   }
   for (const file of site.files) {
     const target = path.join(dir, file.path);

@@ -328,6 +328,38 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
   unicode-bidi: plaintext;
 }
 
+/* Plans and documents */
+.sf-panel-link { display: inline-block; margin-top: 12px; font-size: 0.9rem; font-weight: 600; }
+.sf-doc-list { list-style: none; margin: 0; padding: 0; font-size: 0.95rem; }
+.sf-doc-list a { display: block; padding: 5px 0 5px 10px; border-inline-start: 2px solid
+  transparent; }
+.sf-doc-list a[aria-current="page"] {
+  font-weight: 650; color: var(--sf-text); border-inline-start-color: var(--sf-primary);
+}
+.sf-doc-title { font-size: clamp(1.4rem, 2.4vw, 1.8rem); margin-bottom: 20px; }
+.sf-plans-body { padding-top: 24px; padding-bottom: 64px; }
+.sf-plans {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 20px;
+}
+.sf-plan {
+  display: flex; flex-direction: column; gap: 10px; padding: 24px; border-radius: 14px;
+  background: var(--sf-bg); border: 1px solid var(--sf-border); border-top: 4px solid
+  var(--sf-primary);
+}
+.sf-plan h2 { font-size: 1.3rem; }
+.sf-plan h3 {
+  font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.08em;
+  color: var(--sf-muted); margin-top: 6px;
+}
+.sf-plan-text, .sf-plan-none { margin: 0; color: var(--sf-muted); font-size: 0.94rem; }
+.sf-plan-limits { margin: 0; display: grid; gap: 8px; }
+.sf-plan-limits div { padding: 8px 12px; border-radius: 10px; background: var(--sf-surface); }
+.sf-plan-limits dt { color: var(--sf-muted); font-size: 0.8rem; }
+.sf-plan-limits dd { margin: 0; font-weight: 650; font-size: 1.05rem; }
+.sf-plan-apis { list-style: none; margin: 0; padding: 0; font-size: 0.94rem; }
+.sf-plan-apis li { padding: 3px 0; }
+.sf-plan-apis small { color: var(--sf-muted); }
+
 @media (max-width: 900px) {
   .sf-api-body { grid-template-columns: minmax(0, 1fr); gap: 32px; }
   .sf-api-body > aside { order: -1; }

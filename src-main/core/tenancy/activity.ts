@@ -3,6 +3,7 @@
 // so the log never claims a change that was rolled back nor misses one that stayed.
 import type { Activity } from '../../../src-shared/tenancy.js';
 import type { Db } from '../db/open.js';
+import { currentBatch } from '../undo/batch.js';
 import { now } from '../workspace/time.js';
 
 export type ActivityEntry = {
@@ -13,13 +14,15 @@ export type ActivityEntry = {
   summary: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  // Set by undo: the id of the entry this change took back.
+  undoes?: number;
 };
 
 // Long texts (API descriptions, custom CSS) are cut: the log says that they changed and how
 // they began, and the workspace holds the full text.
 const MAX_TEXT = 2000;
 
-function clip(value: unknown): unknown {
+export function clip(value: unknown): unknown {
   if (typeof value === 'string' && value.length > MAX_TEXT) {
     return `${value.slice(0, MAX_TEXT)}… (${value.length} characters)`;
   }
@@ -57,7 +60,7 @@ export function recordActivity(db: Db, e: ActivityEntry): void {
 
   db.prepare(
     `INSERT INTO activity (at, action, entity, entity_key, tenant, summary, before_json,
-       after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       after_json, undoes, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     now(),
     e.action,
@@ -67,6 +70,8 @@ export function recordActivity(db: Db, e: ActivityEntry): void {
     e.summary,
     before === null ? null : JSON.stringify(clip(before)),
     after === null ? null : JSON.stringify(clip(after)),
+    e.undoes ?? null,
+    currentBatch(db),
   );
 }
 

@@ -62,6 +62,14 @@ export function removeRole(db: Db, tenant: Tenant, name: string): void {
     );
   }
 
+  // Who held it goes into the log, so an undo can give it back to them.
+  const holders = (
+    db.prepare(
+      `SELECT m.username FROM member_roles mr JOIN members m ON m.id = mr.member_id
+       WHERE mr.role_id = ? ORDER BY m.username`,
+    ).all(role.id) as { username: string }[]
+  ).map((m) => m.username);
+
   db.transaction(() => {
     // Members keep their other roles; this one simply goes from them.
     db.prepare(`DELETE FROM roles WHERE id = ?`).run(role.id);
@@ -71,7 +79,7 @@ export function removeRole(db: Db, tenant: Tenant, name: string): void {
       key: name,
       tenant: tenant.domain,
       summary: `removed role ${name}`,
-      before: { name, description: role.description },
+      before: { name, description: role.description, members: holders },
     });
   })();
 }

@@ -9,6 +9,7 @@ import { errorMessage, invoke } from '../lib/invoke';
 import { TrashIcon } from '../lib/icons';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { confirmAction } from '../stores/confirm-store';
+import { ApiDocuments } from './ApiDocuments';
 import { AudienceFields } from './AudienceFields';
 import { MethodBadge } from './badges';
 import { LifecycleSection } from './LifecycleSection';
@@ -281,6 +282,8 @@ export function ApiDrawer({ apiId, domain, onClose, onSaved, onDeleted }: {
                   data-testid="api-save">Save</Button>
               </Group>
             </Group>
+            <Divider my="xs" />
+            <ApiDocuments api={api} />
             <Divider my="xs" />
             <Operations api={api} />
           </Stack>

@@ -5,6 +5,7 @@ import { ActivityView } from '../activity/ActivityView';
 import { BundlesView } from '../bundles/BundlesView';
 import { GatewaysView } from '../gateways/GatewaysView';
 import { PublishView } from '../publish/PublishView';
+import { useScreenGeneration } from '../lib/undo';
 import { useNav } from '../stores/nav-store';
 import { useWorkspace } from '../stores/workspace-store';
 import { NewTenantModal } from '../tenants/NewTenantModal';
@@ -12,6 +13,7 @@ import { TenantView } from '../tenants/TenantView';
 import { CommandPalette } from './CommandPalette';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FirstRun } from './FirstRun';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { Rail } from './Rail';
 import { TopBar } from './TopBar';
 
@@ -49,6 +51,8 @@ function HomeRedirect() {
 
 export function AppFrame() {
   const refresh = useWorkspace((s) => s.refresh);
+  // An undo bumps it: the place on screen mounts again and loads what is there now.
+  const generation = useScreenGeneration((s) => s.generation);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -62,9 +66,10 @@ export function AppFrame() {
         <Rail />
       </AppShell.Navbar>
       <AppShell.Main>
-        <Place />
+        <Place key={generation} />
       </AppShell.Main>
       <CommandPalette />
+      <KeyboardShortcuts />
       <ConfirmDialog />
       <NewTenantModal />
     </AppShell>

@@ -5,6 +5,8 @@ import {
 import { spotlight } from '@mantine/spotlight';
 import { MoonIcon, SearchIcon, SunIcon, WorkspaceIcon } from '../lib/icons';
 import { useWorkspace } from '../stores/workspace-store';
+import { useShortcutsDialog } from './KeyboardShortcuts';
+import { UndoButton } from './UndoButton';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -51,6 +53,14 @@ export function TopBar() {
             <Kbd size="xs">K</Kbd>
           </Group>
         </UnstyledButton>
+        <UndoButton />
+        <Tooltip label="Keyboard shortcuts (?)">
+          <ActionIcon variant="default" size="lg" aria-label="Keyboard shortcuts"
+            data-testid="shortcuts-button"
+            onClick={() => useShortcutsDialog.getState().setOpen(true)}>
+            <Text fw={700} size="sm">?</Text>
+          </ActionIcon>
+        </Tooltip>
         <ColorSchemeToggle />
       </Group>
     </Group>

@@ -10,11 +10,17 @@ export type Device = 'phone' | 'tablet' | 'desktop';
 const WIDTHS: Record<Device, string> = { phone: '390px', tablet: '820px', desktop: '100%' };
 
 function pageValue(page: StorefrontPage): string {
-  return page.kind === 'api' ? `api:${page.apiId}` : page.kind;
+  if (page.kind === 'api') return `api:${page.apiId}`;
+  return page.kind === 'doc' ? `doc:${page.apiId}:${page.slug}` : page.kind;
 }
 
 function pageOf(value: string): StorefrontPage {
   if (value.startsWith('api:')) return { kind: 'api', apiId: value.slice(4) };
+  if (value.startsWith('doc:')) {
+    const [, apiId, slug] = value.split(':');
+    return { kind: 'doc', apiId, slug };
+  }
+  if (value === 'plans') return { kind: 'plans' };
   return value === 'catalog' ? { kind: 'catalog' } : { kind: 'home' };
 }
 
@@ -47,7 +53,12 @@ export function StorefrontPreview({ html, error, busy, page, onPage, apis, toolb
   const options = [
     { value: 'home', label: 'Home' },
     { value: 'catalog', label: 'Catalog' },
+    { value: 'plans', label: 'Plans' },
     ...apis.map((a) => ({ value: `api:${a.id}`, label: `${a.name} ${a.version}` })),
+    // Documents are reached by their links in the page; the one open is named here.
+    ...(page.kind === 'doc'
+      ? [{ value: pageValue(page), label: `Document: ${page.slug}` }]
+      : []),
   ];
 
   return (
@@ -57,7 +68,7 @@ export function StorefrontPreview({ html, error, busy, page, onPage, apis, toolb
         borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap="xs">
           <Text size="sm" fw={600}>Preview</Text>
-          {busy && <Loader size={14} />}
+          {busy && <Loader size={14} data-testid="preview-busy" />}
         </Group>
         <Group gap="xs">
           {toolbar}
