@@ -39,7 +39,9 @@ export function formatTable(rows) {
   for (const r of rows) {
     const res = r.result.text ?? `${ms(r.result.median)} (${ms(r.result.min)}–${ms(r.result.max)})`;
     const base = r.baseline ? (r.baseline.text ?? `${ms(r.baseline.median)} ${r.baseline.label}`) : '—';
-    const ratio = r.baseline?.median ? `${(r.result.median / r.baseline.median).toFixed(2)}×` : '—';
+    const q = r.baseline?.median ? r.result.median / r.baseline.median : null;
+    // Two significant digits: 0.0026× says more than 0.00×.
+    const ratio = q === null ? '—' : `${q < 0.1 ? q.toPrecision(2) : q.toFixed(2)}×`;
     lines.push(`| ${r.name} | ${r.scale} | ${res} | ${base} | ${ratio} | ${r.target ?? ''} |`);
   }
   return lines.join('\n');
