@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { badInput, MarqueeError } from '../errors.js';
 import { parseDefinition, type ParsedDefinition } from '../openapi/parse.js';
-import { sniffImage } from '../workspace/branding.js';
+import { acceptImage } from '../workspace/branding.js';
 import { normaliseDomain } from '../workspace/tenants.js';
 import {
   assetPath,
@@ -69,8 +69,7 @@ function checkImage(
   const data = Buffer.from(entry(archive, ref, field, used));
 
   if (data.length > LIMITS.imageBytes) throw badInput(`${ref}: images are limited to 5 MB`);
-  const mediaType = sniffImage(data);
-  if (!mediaType) throw badInput(`${ref}: not an SVG, PNG, JPEG or WebP image`);
+  const mediaType = acceptImage(data, ref);
   const sha = createHash('sha256').update(data).digest('hex');
   if (ref !== assetPath(domain, sha, mediaType)) {
     throw badInput(`${field}: ${ref} should be named ${assetPath(domain, sha, mediaType)}`);

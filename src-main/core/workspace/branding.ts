@@ -136,6 +136,33 @@ export function sniffImage(data: Buffer): string | null {
   return null;
 }
 
+// SVG is a document format: one opened on its own (a static storefront's assets/logo.svg on a
+// host, or a downloaded file) runs its scripts and loads what it links. Marquee shows images
+// through <img>, where none of that happens, but a file it writes must be inert wherever it is
+// opened, so SVGs with active content are refused with the reason rather than stored.
+const ACTIVE_SVG: [RegExp, string][] = [
+  [/<script[\s>/]/i, 'a <script> element'],
+  [/<foreignObject[\s>/]/i, 'a <foreignObject> (HTML inside the image)'],
+  [/\son[a-z]+\s*=/i, 'an event handler attribute (on…=)'],
+  [/javascript:/i, 'a javascript: URL'],
+  [/(?:href|src)\s*=\s*["']?\s*(?:https?:|\/\/|data:text)/i, 'a link to an outside resource'],
+  [/@import|url\(\s*["']?\s*(?:https?:|\/\/)/i, 'a stylesheet that loads an outside resource'],
+  [/<!ENTITY/i, 'an XML entity declaration'],
+];
+
+// The media type of an image someone hands Marquee, checked by its bytes; throws saying why
+// it cannot be used. `label` names the file or field in the message.
+export function acceptImage(data: Buffer, label: string): string {
+  const mediaType = sniffImage(data);
+  if (!mediaType) throw badInput(`${label}: not an SVG, PNG, JPEG or WebP image`);
+  if (mediaType === 'image/svg+xml') {
+    const text = data.toString('utf8');
+    const found = ACTIVE_SVG.find(([re]) => re.test(text));
+    if (found) throw badInput(`${label}: the SVG holds ${found[1]}; use an SVG without it`);
+  }
+  return mediaType;
+}
+
 export function storeAsset(db: Db, tenantId: number, mediaType: string, data: Buffer): number {
   const { lastInsertRowid } = db
     .prepare(
@@ -164,8 +191,7 @@ export function setBrandingImage(
     return getBranding(db, tenantId);
   }
 
-  const sniffed = sniffImage(data);
-  if (!sniffed) throw badInput(`${slot}: not an SVG, PNG, JPEG or WebP image`);
+  const sniffed = acceptImage(data, slot);
   if (mediaType && mediaType !== sniffed) {
     throw badInput(`${slot}: the file is ${sniffed}, not ${mediaType} as its name says`);
   }

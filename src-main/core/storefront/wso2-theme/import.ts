@@ -11,7 +11,7 @@ import { logger } from '../../log.js';
 import {
   getBranding,
   setBrandingImage,
-  sniffImage,
+  acceptImage,
   updateBranding,
 } from '../../workspace/branding.js';
 import { getTenant } from '../../workspace/tenants.js';
@@ -137,8 +137,7 @@ function readImages(files: Map<string, Uint8Array>): Map<string, Image> {
   for (const [name, data] of files) {
     if (!name.startsWith(IMAGES)) continue;
     const buffer = Buffer.from(data);
-    const mediaType = sniffImage(buffer);
-    if (!mediaType) throw badInput(`${name}: not an SVG, PNG, JPEG or WebP image`);
+    const mediaType = acceptImage(buffer, name);
     images.set(name.slice(IMAGES.length), { name, mediaType, data: buffer });
   }
   return images;
