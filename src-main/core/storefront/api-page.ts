@@ -110,6 +110,8 @@ export function apiHead(ctx: PageContext, api: ApiSummary, docTitle?: string): S
       </div>
     </div>
     <div class="sf-basepath"><span>Base path</span><code>${basePath(domain, api)}</code></div>
+    ${ctx.data.endpoints.map((e) => html`<div class="sf-basepath sf-endpoint"><span>${
+      e.environment} · ${e.gateway}</span><code>${e.origin}${basePath(domain, api)}</code></div>`)}
   </div>
 </section>`;
 }

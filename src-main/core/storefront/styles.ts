@@ -219,6 +219,7 @@ button.sf-tag:hover, button.sf-tag[aria-pressed="true"] {
 }
 .sf-basepath span { color: var(--sf-muted); white-space: nowrap; }
 .sf-basepath code { overflow-wrap: anywhere; }
+.sf-endpoint { margin-top: 8px; }
 .sf-api-body {
   display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 48px; padding-top: 40px;
   padding-bottom: 64px;

@@ -13,6 +13,7 @@ import { listApis } from '../workspace/apis.js';
 import { getBranding } from '../workspace/branding.js';
 import { getTenant } from '../workspace/tenants.js';
 import { listTiers } from '../workspace/tiers.js';
+import { publishedEndpoints, type Endpoint } from './endpoints.js';
 import type { LinkMode } from './links.js';
 import { resolveBranding } from './theme.js';
 import { ANONYMOUS, canSeeApi, type Audience } from './visibility.js';
@@ -23,6 +24,7 @@ export type StorefrontData = {
   audience: Audience;
   apis: ApiSummary[];
   tiers: Tier[];
+  endpoints: Endpoint[];
 };
 
 // Image sources for the header, hero and favicon: data: URLs in the preview, files of the
@@ -48,6 +50,7 @@ export function loadStorefront(
     audience,
     apis: listApis(db, { tenantId: tenant.id }).filter((api) => canSeeApi(api, audience)),
     tiers: listTiers(db, tenant.id),
+    endpoints: publishedEndpoints(db, tenant.id),
   };
 }
 
