@@ -75,7 +75,7 @@ export function recordActivity(db: Db, e: ActivityEntry): void {
   );
 }
 
-type ActivityRow = {
+export type ActivityRow = {
   id: number;
   at: string;
   action: Activity['action'];

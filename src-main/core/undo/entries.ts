@@ -1,24 +1,14 @@
 // Reading the activity log the way undo needs it: the newest change not yet taken back.
 import type { Activity } from '../../../src-shared/tenancy.js';
 import type { Db } from '../db/open.js';
+import type { ActivityRow } from '../tenancy/activity.js';
 
 export type LoggedChange = Activity & {
   // The operation that wrote this entry among many (a bundle import, the demo), if any.
   batch: string | null;
 };
 
-type Row = {
-  id: number;
-  at: string;
-  action: Activity['action'];
-  entity: Activity['entity'];
-  entity_key: string;
-  tenant: string | null;
-  summary: string;
-  before_json: string | null;
-  after_json: string | null;
-  batch: string | null;
-};
+type Row = ActivityRow & { batch: string | null };
 
 // Undo entries are never candidates themselves: each undo reaches one change further back,
 // and there is no redo.

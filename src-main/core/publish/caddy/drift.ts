@@ -7,6 +7,7 @@ import { readOwned } from '../engine.js';
 import * as revisions from '../revisions.js';
 import { caddyAdmin } from './admin.js';
 import type { CaddyRoute } from './compile.js';
+import { driftReport } from '../drift-report.js';
 
 export async function driftCaddy(db: Db, g: Gateway): Promise<Drift> {
   const last = revisions.latestRevisionState(db, g);
@@ -24,15 +25,5 @@ export async function driftCaddy(db: Db, g: Gateway): Promise<Drift> {
   const actual = await readOwned(caddyAdmin(g), g);
   const changes = diffRoutes(g, storedRoutes(g, recorded), actual);
   const n = last.revision.number;
-  return {
-    gateway: g.name,
-    revision: n,
-    drifted: changes.length > 0,
-    changes,
-    message:
-      changes.length === 0
-        ? `${g.name} holds exactly what revision #${n} published`
-        : `${g.name} has drifted from revision #${n}: ${changes.length} ` +
-          `entit${changes.length === 1 ? 'y differs' : 'ies differ'}`,
-  };
+  return driftReport(g, n, changes);
 }

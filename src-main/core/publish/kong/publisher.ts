@@ -26,6 +26,7 @@ import { openRecordedKeys } from './keys.js';
 import { readState, type Places } from './read.js';
 import { runOps } from './run.js';
 import { withoutSecretValues } from './secret.js';
+import { driftReport } from '../drift-report.js';
 
 const log = logger('publish');
 
@@ -274,17 +275,7 @@ export async function driftKong(db: Db, g: Gateway, opts: KongPublishOptions = {
   // Keys compare by the hash the revision kept; no key needs opening to see drift.
   const state = await readState(s.admin, g, places(db, g, s, recorded));
   const changes = diffKong(recorded.entities, state).map((o) => o.change);
-  return {
-    gateway: g.name,
-    revision: n,
-    drifted: changes.length > 0,
-    changes,
-    message:
-      changes.length === 0
-        ? `${g.name} holds exactly what revision #${n} published`
-        : `${g.name} has drifted from revision #${n}: ${changes.length} ` +
-          `entit${changes.length === 1 ? 'y differs' : 'ies differ'}`,
-  };
+  return driftReport(g, n, changes);
 }
 
 export async function testKong(
