@@ -72,6 +72,16 @@ export const Tenant = z.object({
 });
 export type Tenant = z.infer<typeof Tenant>;
 
+export const FooterLink = z.object({
+  label: z.string().trim().min(1, 'a footer link needs a label').max(60),
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https?:\/\/[^\s"'<>]+|mailto:[^\s"'<>]+)$/i, 'must be an http(s) or mailto: address'),
+});
+export type FooterLink = z.infer<typeof FooterLink>;
+
 export const Branding = z.object({
   primaryColor: Color,
   accentColor: Color,
@@ -80,6 +90,9 @@ export const Branding = z.object({
   heroTitle: z.string().max(200),
   heroText: z.string().max(2000),
   footerText: z.string().max(500),
+  // Links in the storefront's footer (terms, status page, support). Only web and mail
+  // addresses: anything else (javascript:, data:) never reaches a page.
+  footerLinks: z.array(FooterLink).max(8, 'at most 8 footer links'),
   theme: z.enum(['light', 'dark']),
   // Right-to-left storefronts (Arabic, Hebrew, Persian) mirror their layout.
   direction: z.enum(['ltr', 'rtl']),

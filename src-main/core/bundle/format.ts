@@ -3,6 +3,7 @@
 // an unknown field is refused rather than silently dropped.
 import { z } from 'zod';
 import {
+  FooterLink,
   Color,
   ContextPath,
   LIFECYCLE_STATES,
@@ -123,6 +124,8 @@ export const BundleBranding = z
     heroTitle: Text(10_000),
     heroText: Text(100_000),
     footerText: Text(100_000),
+    // Bundles written before footer links carry none.
+    footerLinks: z.array(FooterLink).max(8).default([]),
     theme: z.enum(['light', 'dark']),
     // Bundles written before right-to-left storefronts read left to right.
     direction: z.enum(['ltr', 'rtl']).default('ltr'),

@@ -316,6 +316,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX activity_undoes ON activity(undoes);
     `,
   },
+  {
+    version: 9,
+    name: 'storefront footer links',
+    sql: `ALTER TABLE branding ADD COLUMN footer_links_json TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -58,6 +58,11 @@ const ACME: DemoTenant = {
       'Maps, geocoding, shipping labels and live travel data: the APIs behind every Acme ' +
       'delivery, ready for your own apps.',
     footerText: '© Acme Logistics. Partner support: carriers@acme.com',
+    footerLinks: [
+      { label: 'Carrier support', url: 'mailto:carriers@acme.com' },
+      { label: 'Service status', url: 'https://status.acme.com/' },
+      { label: 'Terms of use', url: 'https://www.acme.com/legal/api-terms' },
+    ],
     theme: 'light',
     fontFamily: '"Inter", "Helvetica Neue", Arial, sans-serif',
     customCss: '',
@@ -137,6 +142,10 @@ const GLOBEX: DemoTenant = {
       'Take card payments, check IBANs and funds, and convert currencies at settlement ' +
       'rates, all behind one Globex key.',
     footerText: '© Globex Financial. Regulated partner access on request.',
+    footerLinks: [
+      { label: 'Partner onboarding', url: 'mailto:partners@globex.io' },
+      { label: 'Security', url: 'https://globex.io/security' },
+    ],
     theme: 'dark',
     fontFamily: '"IBM Plex Sans", "Source Sans 3", "Segoe UI", sans-serif',
     customCss: '',
@@ -229,6 +238,11 @@ const INITECH: DemoTenant = {
       'Charts, PDFs, translations, community content and a container registry: APIs that ' +
       'save your team a sprint.',
     footerText: '© Initech Developer Cloud. Status, changelog and SDKs on our docs site.',
+    footerLinks: [
+      { label: 'Status', url: 'https://status.initech.dev/' },
+      { label: 'Changelog', url: 'https://initech.dev/changelog' },
+      { label: 'SDKs', url: 'https://initech.dev/sdks' },
+    ],
     theme: 'light',
     fontFamily: '"Space Grotesk", "Segoe UI", system-ui, sans-serif',
     customCss: '',

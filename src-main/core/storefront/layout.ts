@@ -9,6 +9,7 @@ import { PAGE_SCRIPT, PAGE_SCRIPT_HASH } from './script.js';
 import { BASE_CSS } from './styles.js';
 import { palette, themeCss } from './theme.js';
 import type { PageContext } from './view.js';
+import { FooterLink } from '../../../src-shared/model.js';
 
 export type Section = 'home' | 'catalog' | 'api' | 'plans' | 'doc';
 
@@ -60,9 +61,18 @@ function footer(ctx: PageContext): SafeHtml {
       <a ${pageLink(ctx.mode, { kind: 'home' })}>Home</a>
       <a ${pageLink(ctx.mode, { kind: 'catalog' })}>API catalog</a>
       <a ${pageLink(ctx.mode, { kind: 'plans' })}>Plans</a>
+      ${footerLinks(ctx)}
     </nav>
   </div>
 </footer>`;
+}
+
+// The tenant's own footer links, checked once more here: a page is the last place they pass.
+function footerLinks(ctx: PageContext): SafeHtml[] {
+  return ctx.data.branding.footerLinks
+    .filter((l) => FooterLink.safeParse(l).success)
+    .map((l) => html`<a class="sf-external" href="${l.url}" rel="noopener noreferrer">${
+      l.label}</a>`);
 }
 
 export function renderDocument(

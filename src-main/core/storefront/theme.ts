@@ -13,7 +13,7 @@ const HEX = /^#[0-9a-fA-F]{6}$/;
 
 const PATCHABLE = [
   'primaryColor', 'accentColor', 'backgroundColor', 'textColor', 'heroTitle', 'heroText',
-  'footerText', 'theme', 'direction', 'fontFamily', 'customCss',
+  'footerText', 'footerLinks', 'theme', 'direction', 'fontFamily', 'customCss',
 ] as const;
 
 export function resolveBranding(stored: Branding, draft?: BrandingPatch): Branding {

@@ -34,6 +34,7 @@ type BrandingRow = {
   hero_title: string;
   hero_text: string;
   footer_text: string;
+  footer_links_json: string;
   theme: 'light' | 'dark';
   direction: 'ltr' | 'rtl';
   font_family: string;
@@ -50,6 +51,7 @@ const COLUMNS: Record<keyof BrandingPatch, keyof BrandingRow> = {
   heroTitle: 'hero_title',
   heroText: 'hero_text',
   footerText: 'footer_text',
+  footerLinks: 'footer_links_json',
   theme: 'theme',
   direction: 'direction',
   fontFamily: 'font_family',
@@ -90,6 +92,7 @@ export function getBranding(db: Db, tenantId: number): Branding {
     heroTitle: r.hero_title,
     heroText: r.hero_text,
     footerText: r.footer_text,
+    footerLinks: JSON.parse(r.footer_links_json) as Branding['footerLinks'],
     theme: r.theme,
     direction: r.direction,
     fontFamily: r.font_family,
@@ -109,7 +112,8 @@ export function updateBranding(db: Db, tenantId: number, patch: BrandingPatch): 
     const before = getBranding(db, tenantId);
     db.transaction(() => {
       db.prepare(`UPDATE branding SET ${sets} WHERE tenant_id = ?`).run(
-        ...keys.map((k) => patch[k]),
+        // Lists are kept as JSON text; everything else is a plain column value.
+        ...keys.map((k) => (k === 'footerLinks' ? JSON.stringify(patch[k]) : patch[k])),
         tenantId,
       );
       db.prepare(`UPDATE tenants SET updated_at = ? WHERE id = ?`).run(now(), tenantId);

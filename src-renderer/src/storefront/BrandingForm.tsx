@@ -7,6 +7,7 @@ import { Color, type Branding, type BrandingPatch } from '../../../src-shared/mo
 import { UploadIcon } from '../lib/icons';
 import { ContrastHint } from './ContrastHint';
 import { FontPicker } from './FontPicker';
+import { FooterLinksField } from './FooterLinksField';
 
 export type Draft = Required<BrandingPatch>;
 
@@ -111,6 +112,8 @@ export function BrandingForm({ draft, branding, onChange, onImage, onClearImage 
       <TextInput label="Footer text" value={draft.footerText} maxLength={500}
         onChange={(e) => onChange({ footerText: e.currentTarget.value })}
         data-testid="branding-footerText" />
+      <FooterLinksField value={draft.footerLinks}
+        onChange={(footerLinks) => onChange({ footerLinks })} />
 
       <Title order={5}>Custom CSS</Title>
       <Textarea value={draft.customCss} autosize minRows={4} maxRows={14}

@@ -3,7 +3,7 @@ import { Badge, Box, Button, Center, Group, Loader, ScrollArea, Text } from '@ma
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  ImageMediaType, type Branding, type BrandingPatch, type StorefrontPage,
+  FooterLink, ImageMediaType, type Branding, type BrandingPatch, type StorefrontPage,
 } from '../../../src-shared/model';
 import type { Input } from '../../../src-shared/contract';
 import { readAsBase64 } from '../lib/files';
@@ -29,6 +29,8 @@ function renderablePatch(draft: Draft, saved: Draft): BrandingPatch {
   for (const key of ['primaryColor', 'accentColor', 'backgroundColor', 'textColor'] as const) {
     if (colorError(draft[key])) patch[key] = saved[key];
   }
+  // A link still being typed is left out of the preview until it is whole.
+  patch.footerLinks = draft.footerLinks.filter((l) => FooterLink.safeParse(l).success);
   return patch;
 }
 
