@@ -13,18 +13,21 @@ const PAGE_SIZE = 50;
 type SortKey = 'name' | 'version' | 'context' | 'lifecycle' | 'visibility' | 'operationCount';
 type Sort = { key: SortKey; dir: 1 | -1 };
 
+// One collator for every comparison: localeCompare with options builds a new one per call,
+// which made sorting 10,000 rows take a third of a second.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 function compare(a: ApiSummary, b: ApiSummary, key: SortKey): number {
   const x = a[key];
   const y = b[key];
   if (typeof x === 'number' && typeof y === 'number') return x - y;
-  return String(x).localeCompare(String(y), undefined, { sensitivity: 'base', numeric: true });
+  return collator.compare(String(x), String(y));
 }
 
-function matches(api: ApiSummary, needle: string): boolean {
-  if (!needle) return true;
-  const hay = [api.name, api.version, api.context, api.lifecycle, api.visibility,
+// What a search looks through, built once per list rather than once per keystroke.
+function haystack(api: ApiSummary): string {
+  return [api.name, api.version, api.context, api.lifecycle, api.visibility,
     ...api.tags, ...api.tiers].join(' ').toLowerCase();
-  return needle.split(/\s+/).every((word) => hay.includes(word));
 }
 
 function Header({ label, sortKey, sort, onSort }: {
@@ -50,11 +53,14 @@ export function ApiTable({ apis, query, onOpen }: {
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 1 });
   const [page, setPage] = useState(1);
 
+  const hays = useMemo(() => new Map(apis.map((a) => [a, haystack(a)])), [apis]);
+
   const rows = useMemo(() => {
-    const needle = query.trim().toLowerCase();
-    const found = apis.filter((a) => matches(a, needle));
+    const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const found = words.length === 0 ? [...apis]
+      : apis.filter((a) => words.every((w) => hays.get(a)!.includes(w)));
     return found.sort((a, b) => compare(a, b, sort.key) * sort.dir);
-  }, [apis, query, sort]);
+  }, [apis, hays, query, sort]);
 
   useEffect(() => setPage(1), [query, sort]);
 
