@@ -2,10 +2,11 @@
 import {
   Alert, Button, Card, Checkbox, Code, Group, Select, SimpleGrid, Stack, Text, Title,
 } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import { downloadBase64, readAsBase64 } from '../lib/files';
 import { errorMessage, invoke } from '../lib/invoke';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { plural } from '../lib/plural';
 import { useWorkspace } from '../stores/workspace-store';
 
 type Conflict = 'fail' | 'replace' | 'rename';
@@ -60,6 +61,17 @@ function ImportCard() {
   const [onConflict, setOnConflict] = useState<Conflict>('fail');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  // A bundle dropped on the card is chosen as if picked: importing stays a separate click.
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const dropped = e.dataTransfer.files[0];
+    if (!dropped) return;
+    setFile(dropped);
+    setError(dropped.name.endsWith('.zip') ? null : `${dropped.name} is not a .zip bundle`);
+  }
 
   async function importBundle() {
     if (!file) return;
@@ -68,7 +80,9 @@ function ImportCard() {
     try {
       const dataBase64 = await readAsBase64(file);
       const result = await invoke('bundle.import', { dataBase64, onConflict });
-      notifySuccess(`${result.tenants.join(', ')} with ${result.apis} APIs.`, 'Bundle imported');
+      const renamed = Object.entries(result.renamed).map(([from, to]) => `${from} as ${to}`);
+      notifySuccess(`${result.tenants.join(', ')} with ${plural(result.apis, 'API')}` +
+        (renamed.length ? ` (imported ${renamed.join(', ')})` : '') + '.', 'Bundle imported');
       setFile(null);
       await refresh();
     } catch (err) {
@@ -79,11 +93,19 @@ function ImportCard() {
   }
 
   return (
-    <Card withBorder padding="lg" data-testid="bundle-import">
+    <Card withBorder padding="lg" data-testid="bundle-import"
+      className={dragging ? 'marquee-drop-target' : ''}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}>
       <Stack>
         <Title order={4}>Import</Title>
         <Text size="sm" c="dimmed">
-          Add the tenants of a .marquee.zip bundle to this workspace.
+          Add the tenants of a .marquee.zip bundle to this workspace: choose it, or drop it
+          here.
         </Text>
         <input ref={input} type="file" accept=".zip" hidden data-testid="bundle-file-input"
           onChange={(e) => {
@@ -104,7 +126,7 @@ function ImportCard() {
           ]} data-testid="bundle-conflict" />
         {error && <Alert color="red" variant="light" data-testid="bundle-error">{error}</Alert>}
         <Group>
-          <Button onClick={importBundle} loading={busy} disabled={!file}
+          <Button onClick={importBundle} loading={busy} disabled={!file || !!error}
             data-testid="bundle-import-button">Import bundle</Button>
         </Group>
       </Stack>
