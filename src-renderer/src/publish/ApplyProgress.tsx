@@ -1,6 +1,8 @@
 // While a publish runs: how far it has got, entity by entity, and a way to stop it. Gateways
 // that apply in one request (Caddy) show a plain bar; the core says which can be cancelled.
-import { Badge, Button, Card, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import {
+  Badge, Button, Card, Group, Progress, ScrollArea, Stack, Table, Text,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../src-shared/contract';
 import { invoke } from '../lib/invoke';
