@@ -9,7 +9,7 @@ import { formatTable } from './lib.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const only = process.argv.slice(2);
-const CASES = ['import', 'big-workspace', 'bundle', 'caddy', 'storefront', 'renderer'];
+const CASES = ['import', 'big-workspace', 'bundle', 'caddy', 'kong', 'storefront', 'renderer'];
 
 const dir = tempDir('ws');
 const file = path.join(dir, 'big.sqlite');
