@@ -20,3 +20,23 @@ export async function loadCore() {
 export function tempDir(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `marquee-bench-${name}-`));
 }
+
+// One tenant holding `count` copies of a small real definition (XKCD) under distinct
+// contexts: the data for cases that need many APIs but not many distinct definitions.
+export async function oneTenantWorkspace(file, { domain, name, count, api = () => ({}) }) {
+  const { openWorkspace, closeWorkspace, createTenant, insertApi, parseDefinition } =
+    await loadCore();
+  const root = path.resolve(import.meta.dirname, '..');
+  const text = fs.readFileSync(path.join(root, 'test', 'fixtures', 'cli', 'xkcd-3.0.yaml'),
+    'utf8');
+  const parsed = await parseDefinition('xkcd.yaml', text);
+  const db = openWorkspace(file);
+  const tenantId = createTenant(db, { domain, name }).id;
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      insertApi(db, { tenantId, fileName: 'xkcd.yaml', text, parsed, context: `/api${i}`,
+        version: 'v1', ...api(i) });
+    }
+  })();
+  closeWorkspace(db);
+}

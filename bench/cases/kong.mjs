@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadCore, tempDir } from '../core.mjs';
+import { loadCore, oneTenantWorkspace, tempDir } from '../core.mjs';
 import { measure, row } from '../lib.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -19,25 +19,6 @@ async function loadFake() {
     logLevel: 'silent',
   });
   return import(out);
-}
-
-async function workspace(file) {
-  const { openWorkspace, closeWorkspace, createTenant, insertApi, parseDefinition } =
-    await loadCore();
-  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'cli', 'xkcd-3.0.yaml'),
-    'utf8');
-  const parsed = await parseDefinition('xkcd.yaml', text);
-  const db = openWorkspace(file);
-  const tenantId = createTenant(db, { domain: 'kong.example', name: 'Kong bench' }).id;
-  db.transaction(() => {
-    for (let i = 0; i < APIS; i++) {
-      // Prototyped APIs offering Unlimited get a service and a route, no plugin or key.
-      insertApi(db, { tenantId, fileName: 'xkcd.yaml', text, parsed, context: `/api${i}`,
-        version: 'v1', backend: 'http://127.0.0.1:9', lifecycle: 'prototyped',
-        tiers: ['Unlimited'] });
-    }
-  })();
-  closeWorkspace(db);
 }
 
 async function rawPuts(url, n, concurrency) {
@@ -60,7 +41,10 @@ export async function run({ runs }) {
   const { startKongFake } = await loadFake();
   const dir = tempDir('kong');
   const file = path.join(dir, 'kong.sqlite');
-  await workspace(file);
+  // Prototyped APIs offering Unlimited get a service and a route, no plugin or key.
+  await oneTenantWorkspace(file, { domain: 'kong.example', name: 'Kong bench', count: APIS,
+    api: () => ({ backend: 'http://127.0.0.1:9', lifecycle: 'prototyped',
+      tiers: ['Unlimited'] }) });
   const core = createCore(file);
   const rows = [];
   const n = Math.max(2, Math.min(runs, 3));

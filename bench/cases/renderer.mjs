@@ -5,29 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import { loadCore, tempDir } from '../core.mjs';
+import { loadCore, oneTenantWorkspace, tempDir } from '../core.mjs';
 import { row, summarise, ms } from '../lib.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-async function oneTenantWith(n, file) {
-  const { openWorkspace, closeWorkspace, createTenant, insertApi, parseDefinition } =
-    await loadCore();
-  const text = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'cli', 'xkcd-3.0.yaml'),
-    'utf8');
-  const parsed = await parseDefinition('xkcd.yaml', text);
-  const db = openWorkspace(file);
-  const tenantId = createTenant(db, { domain: 'big.example', name: 'Big' }).id;
-  db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      insertApi(db, { tenantId, fileName: 'xkcd.yaml', text, parsed, context: `/api${i}`,
-        version: 'v1', name: `Comics ${i}` });
-    }
-  })();
-  closeWorkspace(db);
-}
 
 export async function run({ runs, bigWorkspace }) {
   const { createCore } = await loadCore();
@@ -57,7 +40,8 @@ export async function run({ runs, bigWorkspace }) {
       '(reported)'));
 
     const file = path.join(dir, 'one-tenant.sqlite');
-    await oneTenantWith(10_000, file);
+    await oneTenantWorkspace(file, { domain: 'big.example', name: 'Big', count: 10_000,
+      api: (i) => ({ name: `Comics ${i}` }) });
     const big = createCore(file);
     const shell2 = await startShellServer({ core: big, rendererDir: renderer });
     const page = await browser.newPage();

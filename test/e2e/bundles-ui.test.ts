@@ -3,18 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
 const XKCD = fs.readFileSync(path.join(FIXTURES, 'cli', 'xkcd-3.0.yaml'), 'utf8');
-const ready = fs.existsSync(path.join(RENDERER, 'index.html')) && chromiumAvailable();
 
-describe.skipIf(!ready && !process.env.CI)('bundles in the app', () => {
+describeApp('bundles in the app', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let browser: Browser;

@@ -4,22 +4,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
 import { startBackend, type RunningBackend } from '../support/backend.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { startCaddy, type RunningCaddy } from '../support/caddy.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
 const DEFINITION = path.join(FIXTURES, 'cli', 'xkcd-3.0.yaml');
 
-// In CI a missing browser or build must fail, not skip.
-const ready = fs.existsSync(path.join(RENDERER, 'index.html')) && chromiumAvailable();
 
-describe.skipIf(!ready && !process.env.CI)('journey: demo to a call through Caddy', () => {
+describeApp('journey: demo to a call through Caddy', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let caddy: RunningCaddy;

@@ -3,19 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { startKongFake, type KongFake } from '../support/kong-fake.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
 const APOD = fs.readFileSync(path.join(FIXTURES, 'publish', 'nasa-apod.json'), 'utf8');
-const ready = fs.existsSync(path.join(RENDERER, 'index.html')) && chromiumAvailable();
 
-describe.skipIf(!ready && !process.env.CI)('publish progress and cancel in the app', () => {
+describeApp('publish progress and cancel in the app', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let kong: KongFake;

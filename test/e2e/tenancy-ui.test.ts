@@ -5,16 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
 import { startBackend, type EchoReply, type RunningBackend } from '../support/backend.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { startCaddy, type RunningCaddy } from '../support/caddy.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
 const DEFINITION = path.join(FIXTURES, 'cli', 'xkcd-3.0.yaml');
 
 // Waits for dialogs and transitions to finish and clears notifications, so each picture
@@ -37,15 +35,7 @@ async function pick(page: Page, testId: string, option: string | RegExp): Promis
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
-// In CI a missing browser or build must fail, not skip.
-const ready = fs.existsSync(path.join(RENDERER, 'index.html')) && chromiumAvailable();
-if (!ready && !process.env.CI) {
-  describe('tenancy UI', () => {
-    test.skip('out/renderer or /usr/bin/chromium is missing: run `npm test`', () => {});
-  });
-}
-
-describe.skipIf(!ready && !process.env.CI)('tenancy and publishing screens', () => {
+describeApp('tenancy and publishing screens', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let caddy: RunningCaddy;

@@ -4,16 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { FIXTURES, tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
 const UI_FIXTURES = path.join(FIXTURES, 'ui');
-const built = fs.existsSync(path.join(RENDERER, 'index.html'));
 
 // Waits for dialogs to finish closing and clears finished notifications, so each picture
 // shows the screen itself.
@@ -31,15 +28,7 @@ async function screen(page: Page, name: string, keepDialogs = false): Promise<vo
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`) });
 }
 
-// Outside CI a missing build or browser skips with a reason; in CI it must fail instead.
-const ready = built && chromiumAvailable();
-if (!ready && !process.env.CI) {
-  describe('renderer UI', () => {
-    test.skip('out/renderer or /usr/bin/chromium is missing: run `npm test`', () => {});
-  });
-}
-
-describe.skipIf(!ready && !process.env.CI)('renderer UI in the browser shell', () => {
+describeApp('renderer UI in the browser shell', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let browser: Browser;

@@ -4,23 +4,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startShellServer, type ShellServer } from '../../src-main/shell/server.js';
-import { chromiumAvailable, launchChromium } from '../support/browser.js';
+import { describeApp, RENDERER, SCREENS } from '../support/app.js';
+import { launchChromium } from '../support/browser.js';
 import { tempCore } from '../support/workspace.js';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const RENDERER = path.join(ROOT, 'out', 'renderer');
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
-const ready = fs.existsSync(path.join(RENDERER, 'index.html')) && chromiumAvailable();
 
-if (!ready && !process.env.CI) {
-  describe('undo in the UI', () => {
-    test.skip('out/renderer or /usr/bin/chromium is missing: run `npm test`', () => {});
-  });
-}
-
-describe.skipIf(!ready && !process.env.CI)('undo and shortcuts in the browser shell', () => {
+describeApp('undo and shortcuts in the browser shell', () => {
   let workspace: ReturnType<typeof tempCore>;
   let shell: ShellServer;
   let browser: Browser;
