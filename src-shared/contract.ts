@@ -190,6 +190,8 @@ export const contract = {
     input: z.object({ gateway: z.string() }).strict(),
     output: z.object({
       running: z.boolean(),
+      // Whether this gateway kind can stop between requests (Kong), as publish.cancel needs.
+      cancellable: z.boolean(),
       cancelling: z.boolean(),
       total: z.number().int(),
       completed: z.number().int(),

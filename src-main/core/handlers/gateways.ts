@@ -43,7 +43,10 @@ export const gatewayHandlers: HandlerMap<M> = {
     const g = getGateway(ctx.db, input.gateway);
     return publisherFor(g).apply(ctx.db, g, envOf(ctx));
   },
-  'publish.progress': (input, ctx) => applyProgress(getGateway(ctx.db, input.gateway).name),
+  'publish.progress': (input, ctx) => {
+    const g = getGateway(ctx.db, input.gateway);
+    return { ...applyProgress(g.name), cancellable: publisherFor(g).cancellable };
+  },
   'publish.cancel': (input, ctx) => {
     const g = getGateway(ctx.db, input.gateway);
     if (!publisherFor(g).cancellable) {

@@ -12,8 +12,7 @@ type Progress = Output<'publish.progress'>;
 
 const POLL_MS = 250;
 
-export function ApplyProgress({ gateway, cancellable }: { gateway: string;
-  cancellable: boolean }) {
+export function ApplyProgress({ gateway }: { gateway: string }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [cancelling, setCancelling] = useState(false);
 
@@ -58,7 +57,7 @@ export function ApplyProgress({ gateway, cancellable }: { gateway: string;
               : `Publishing to ${gateway}…`}
             {progress?.failed ? ` · ${progress.failed} failed` : ''}
           </Text>
-          {cancellable && (
+          {progress?.cancellable && (
             <Button size="xs" color="red" variant="light" onClick={() => void cancel()}
               loading={cancelling || progress?.cancelling} data-testid="apply-cancel">
               Cancel

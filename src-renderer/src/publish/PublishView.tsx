@@ -174,7 +174,7 @@ export function PublishView() {
         </Group>
       </Card>
       {applying && gateway && (
-        <ApplyProgress gateway={gateway.name} cancellable={gateway.kind === 'kong'} />
+        <ApplyProgress gateway={gateway.name} />
       )}
       {result && (
         <Alert color={result.ok ? 'teal' : 'red'} variant="light" data-testid="publish-result">
